@@ -1,0 +1,31 @@
+import type { ParsedDocument } from '../model/parsed.ts';
+import { DocumentBuilder } from './_build.ts';
+
+/**
+ * Plain text and Markdown: paragraphs split on blank lines; Markdown pipe tables and lines
+ * with aligned columns (two or more spaces, or tabs) become tables.
+ */
+export function parseText(text: string): ParsedDocument {
+  const b = new DocumentBuilder();
+  const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n\s*\n/);
+  for (const para of paragraphs) {
+    const lines = para.split('\n').filter((l) => l.trim() !== '');
+    if (!lines.length) continue;
+    const pipeRows = lines.filter((l) => /^\s*\|.*\|\s*$/.test(l));
+    if (pipeRows.length >= 2 && pipeRows.length === lines.length) {
+      const rows = pipeRows
+        .filter((l) => !/^\s*\|[\s:|-]+\|\s*$/.test(l))
+        .map((l) => l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()));
+      b.addTable(rows);
+      continue;
+    }
+    const tabular = lines.length >= 2 && lines.every((l) => /\S(\t|\s{2,})\S/.test(l.trim()));
+    if (tabular) {
+      b.addTable(lines.map((l) => l.trim().split(/\t+|\s{2,}/)));
+      continue;
+    }
+    const heading = lines.length === 1 && /^#{1,6}\s/.test(lines[0]!);
+    b.addBlock(lines.join('\n').replace(/^#{1,6}\s+/, ''), heading ? { role: 'heading' } : {});
+  }
+  return b.build('text');
+}
