@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.ts';
+import { openApp } from '../../src/app.ts';
+import { listDocuments, rowCounts } from '../../src/db/queries.ts';
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), isTTY: false, env: {} } };
+}
+
+describe('hashledger ingest', () => {
+  it('records bad files with their error, ingests the rest, and is idempotent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hl-ingest-'));
+    const docs = join(dir, 'docs');
+    mkdirSync(docs);
+    writeFileSync(join(docs, 'empty.txt'), '');
+    writeFileSync(join(docs, 'garbage.htm'), Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256)));
+    writeFileSync(join(docs, 'truncated.pdf'), '%PDF-1.4\n1 0 obj\n<< /Type /Catalog');
+    writeFileSync(join(docs, 'note.txt'), 'A page with words and no figures at all.\n');
+    writeFileSync(join(docs, 'cp1252.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    const db = join(dir, 'h.db');
+    const store = join(dir, 'raw');
+    process.env.HASHLEDGER_STORE = store;
+
+    const first = io();
+    const code = await main(['ingest', docs, '--db', db], first.io);
+    expect(code).toBe(1);
+    const errors = first.err.join('');
+    expect(errors).toMatch(/empty\.txt: the file is empty/);
+    expect(errors).toMatch(/garbage\.htm: binary content/);
+    expect(errors).toMatch(/truncated\.pdf: not a readable PDF/);
+    // one line per failed file
+    expect(errors.trim().split('\n')).toHaveLength(3);
+
+    const app = openApp({ dbPath: db, storeDir: store });
+    const before = rowCounts(app.db);
+    const docsRows = listDocuments(app.db);
+    expect(docsRows.filter((d) => d.parseStatus === 'error')).toHaveLength(3);
+    expect(docsRows.filter((d) => d.parseStatus === 'parsed')).toHaveLength(2);
+    app.close();
+
+    const second = io();
+    await main(['ingest', docs, '--db', db], second.io);
+    const again = openApp({ dbPath: db, storeDir: store });
+    expect(rowCounts(again.db)).toEqual(before);
+    again.close();
+  });
+
+  it('rejects an unknown command and an unknown company with usage errors', async () => {
+    const a = io();
+    expect(await main(['frobnicate'], a.io)).toBe(2);
+    const b = io();
+    expect(await main(['ingest', '/nonexistent', '--company', 'NOPE', '--db', ':memory:'], b.io)).toBe(2);
+    expect(b.err.join('')).toMatch(/unknown company "NOPE"/);
+  });
+});
