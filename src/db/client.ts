@@ -14,7 +14,8 @@ export const DEFAULT_DB_PATH = resolve(PROJECT_ROOT, 'data', 'hashledger.db');
 
 /** Database path: the flag, else HASHLEDGER_DB, else data/hashledger.db. */
 export function resolveDbPath(flag?: string): string {
-  return resolve(flag ?? process.env.HASHLEDGER_DB ?? DEFAULT_DB_PATH);
+  const p = flag ?? process.env.HASHLEDGER_DB ?? DEFAULT_DB_PATH;
+  return p === ':memory:' ? p : resolve(p);
 }
 
 /**
