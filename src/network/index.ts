@@ -1,0 +1,3 @@
+export * from './math.ts';
+export * from './series.ts';
+export { loadNetworkSnapshot, DEFAULT_NETWORK_DIR } from './snapshot.ts';
