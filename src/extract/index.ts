@@ -1,9 +1,19 @@
 import type { Company } from '../model/company.ts';
 import type { ExtractedFact } from '../model/fact.ts';
+import { METRICS, metricUnit, type Metric } from '../model/metrics.ts';
 import type { ParsedDocument } from '../model/parsed.ts';
+import type { Candidate, Env } from './_candidate.ts';
+import { companyMatcher } from './attribution.ts';
+import { findPeriods, spanPeriod, type Period } from './dates.ts';
+import { aliasRulesFrom } from './labels.ts';
+import { readProse } from './prose.ts';
+import { LABEL_RULES, type ValueKind } from './rules.ts';
+import { readTables } from './tables.ts';
+import { inBounds } from './units.ts';
 
 /** Bumped whenever extraction output may change; stored on every fact and document. */
-export const EXTRACTOR_VERSION = '0.1.0';
+export const EXTRACTOR_VERSION = '0.2.0';
+export const EXTRACTOR_NAME = 'hashledger-rules';
 
 /** What the extractor may know about a document besides its content. All optional. */
 export interface ExtractContext {
@@ -17,14 +27,126 @@ export interface ExtractContext {
   /** period of report stated by the filing, YYYY-MM-DD */
   periodOfReport?: string;
   sourceUrl?: string;
+  /** the document's title when the source knows it (feed item, EDGAR description) */
+  title?: string;
 }
+
+const PERIODIC_FORMS = /^(10-Q|10-K|20-F|40-F)/i;
 
 /**
  * ParsedDocument → facts. Pure: no I/O. Figures the extractor is unsure of are returned with
  * confidence < 0.5 rather than dropped, or not returned at all when a wrong value is likely.
  */
 export function extractFacts(doc: ParsedDocument, ctx: ExtractContext = {}): ExtractedFact[] {
-  void doc;
-  void ctx;
-  return [];
+  const env = buildEnv(doc, ctx);
+  const matcher = ctx.companies?.length ? companyMatcher(ctx.companies) : undefined;
+  const candidates = [...readTables(doc.tables, env), ...readProse(doc, env, matcher ? { matcher } : {})];
+  return finalize(candidates);
 }
+
+function kindOfMetric(metric: string): ValueKind | undefined {
+  return LABEL_RULES.find((r) => r.metric === metric)?.value;
+}
+
+export function buildEnv(doc: ParsedDocument, ctx: ExtractContext): Env {
+  const fyEndMonth = ctx.company?.fiscalYearEndMonth ?? 12;
+  const periodic = !!ctx.form && PERIODIC_FORMS.test(ctx.form);
+  const ref = ctx.filedDate ?? ctx.periodOfReport;
+  const env: Env = {
+    fyEndMonth,
+    periodic,
+    aliasRules: aliasRulesFrom(ctx.company?.labelAliases, kindOfMetric),
+    companies: ctx.companies ?? [],
+    ...(ref ? { ref } : {}),
+    ...(ctx.filedDate ? { filedDate: ctx.filedDate } : {}),
+    ...(ctx.company ? { company: ctx.company } : {}),
+  };
+  const def = defaultPeriod(doc, ctx, env);
+  if (def) env.defaultPeriod = def;
+  return env;
+}
+
+/**
+ * The period a document reports on: a 10-Q's quarter (from its period of report), a 10-K's
+ * year, or the month/quarter a release's title or opening names ("… Update for November 2024").
+ */
+export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env): Period | undefined {
+  if (ctx.periodOfReport && ctx.form && PERIODIC_FORMS.test(ctx.form)) {
+    return spanPeriod(ctx.periodOfReport, /^10-Q/i.test(ctx.form) ? 3 : 12);
+  }
+  const opening = [ctx.title ?? '', doc.title ?? '', ...doc.blocks.slice(0, 12).map((b) => b.text)].filter(Boolean);
+  for (const text of opening) {
+    if (!/update|results|report|production|operations|operational|highlights|announces/i.test(text)) continue;
+    const hits = findPeriods(text.slice(0, 600), { ...(env.ref ? { ref: env.ref } : {}), fyEndMonth: env.fyEndMonth });
+    const flow = hits.find((h) => h.period.kind === 'flow' && !h.ytd);
+    if (!flow || flow.period.kind !== 'flow') continue;
+    if (ctx.filedDate && flow.period.end > ctx.filedDate) continue;
+    return flow.period;
+  }
+  return undefined;
+}
+
+function keyOf(c: Candidate): string {
+  const p = c.period.kind === 'instant' ? `@${c.period.asOf}` : `${c.period.start}..${c.period.end}`;
+  return `${c.company ?? ''}|${c.metric}|${c.basis ?? ''}|${p}`;
+}
+
+function close(a: number, b: number): boolean {
+  const tol = Math.max(Math.abs(a), Math.abs(b)) * 0.0051 + 1e-9;
+  return Math.abs(a - b) <= tol;
+}
+
+const SOURCE_RANK = { table: 3, line: 2, prose: 1 } as const;
+
+/** Dedups equal figures, demotes disagreeing ones below 0.5, converts to ExtractedFact. */
+function finalize(candidates: Candidate[]): ExtractedFact[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    if (!inBounds(c.metric, c.value)) continue;
+    const k = keyOf(c);
+    groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  const facts: ExtractedFact[] = [];
+  for (const group of groups.values()) {
+    group.sort((a, b) => b.confidence - a.confidence || SOURCE_RANK[b.source] - SOURCE_RANK[a.source]);
+    const kept: Candidate[] = [];
+    for (const c of group) {
+      const same = kept.find((k) => close(k.value, c.value));
+      if (same) {
+        // two places agree: a little more trust
+        same.confidence = Math.min(0.97, same.confidence + 0.03);
+        continue;
+      }
+      if (kept.length) {
+        c.notes.push(`disagrees with ${kept[0]!.value} stated elsewhere in the document`);
+        c.confidence = Math.min(c.confidence, 0.45);
+      }
+      kept.push(c);
+    }
+    for (const c of kept) facts.push(toFact(c));
+  }
+  return facts;
+}
+
+function toFact(c: Candidate): ExtractedFact {
+  const metric: Metric = c.metric;
+  const fact: ExtractedFact = {
+    metric,
+    value: c.value,
+    unit: metricUnit(metric),
+    ...(c.period.kind === 'instant' ? { asOf: c.period.asOf } : { periodStart: c.period.start, periodEnd: c.period.end }),
+    snippet: c.snippet,
+    locator: c.locator,
+    extractor: EXTRACTOR_NAME,
+    extractorVersion: EXTRACTOR_VERSION,
+    confidence: Math.round(c.confidence * 100) / 100,
+    derived: false,
+  };
+  if (c.basis) fact.basis = c.basis;
+  if (c.basisLabel) fact.basisLabel = c.basisLabel;
+  if (c.company) fact.company = c.company;
+  if (c.notes.length) fact.notes = c.notes.join('; ');
+  return fact;
+}
+
+export { METRICS };

@@ -1,0 +1,258 @@
+import { lastDayOfMonth } from '../model/period.ts';
+
+/**
+ * Dates and periods as documents write them: "March 31, 2024", "three months ended June 30,
+ * 2025", "November", "Apr-24", "Q3 2024", "second quarter of fiscal 2025", "year-to-date".
+ * Everything resolves to ISO dates; years left out are anchored to a reference date (the filing
+ * date) so "in November" in a December release is last November, never next.
+ */
+
+export type Period = { kind: 'flow'; start: string; end: string; grain: Grain } | { kind: 'instant'; asOf: string };
+export type Grain = 'month' | 'quarter' | 'half' | 'ytd' | 'year' | 'other';
+
+export const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+};
+const MONTH_ALT = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+export const MONTH_RE_SRC = `(?:${MONTH_ALT})\\.?`;
+
+const ORD: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+const DURATION_WORDS: Record<string, number> = {
+  one: 1, three: 3, six: 6, nine: 9, twelve: 12, '3': 3, '6': 6, '9': 9, '12': 12,
+};
+
+export function iso(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function monthNumber(word: string): number | undefined {
+  return MONTHS[word.toLowerCase().replace(/\.$/, '')];
+}
+
+/** First day of the month `months` months before the month of `end` (inclusive span). */
+export function startForSpan(end: string, months: number): string {
+  const y = Number(end.slice(0, 4));
+  const m = Number(end.slice(5, 7));
+  const total = y * 12 + (m - 1) - (months - 1);
+  return iso(Math.floor(total / 12), (total % 12) + 1, 1);
+}
+
+export function monthPeriod(y: number, m: number): Period {
+  return { kind: 'flow', start: iso(y, m, 1), end: lastDayOfMonth(y, m), grain: 'month' };
+}
+
+/** Year for a month named without one: the latest such month that has started by `ref`. */
+export function anchorYear(month: number, ref: string | undefined, day = 1): number | undefined {
+  if (!ref) return undefined;
+  const ry = Number(ref.slice(0, 4));
+  const rm = Number(ref.slice(5, 7));
+  const rd = Number(ref.slice(8, 10));
+  if (month < rm || (month === rm && day <= rd)) return ry;
+  return ry - 1;
+}
+
+function fyStartMonth(fyEndMonth: number): number {
+  return (fyEndMonth % 12) + 1;
+}
+
+/** Calendar quarter end of a fiscal quarter: FY2025 Q1 of a September year-end ends 2024-12-31. */
+export function fiscalQuarter(fy: number, q: number, fyEndMonth: number): Period {
+  const endMonthIndex = fy * 12 + (fyEndMonth - 1) - (4 - q) * 3; // months since year 0
+  const y = Math.floor(endMonthIndex / 12);
+  const m = (endMonthIndex % 12) + 1;
+  const end = lastDayOfMonth(y, m);
+  return { kind: 'flow', start: startForSpan(end, 3), end, grain: 'quarter' };
+}
+
+/** Start of the fiscal year that contains `end`. */
+export function fiscalYearStart(end: string, fyEndMonth: number): string {
+  const y = Number(end.slice(0, 4));
+  const m = Number(end.slice(5, 7));
+  const sm = fyStartMonth(fyEndMonth);
+  const sy = m >= sm ? y : y - 1;
+  return iso(fyEndMonth === 12 ? y : sy, fyEndMonth === 12 ? 1 : sm, 1);
+}
+
+export interface DateOpts {
+  /** anchors dates written without a year */
+  ref?: string;
+  fyEndMonth?: number;
+}
+
+const FULL_DATE = new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_ALT})\\.?,?\\s+(\\d{4})\\b`, 'i');
+const MONTH_DAY = new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{4})(?![\\d,.]*\\s*(?:bitcoin|btc|eh|ph|mw|%))`, 'i');
+const ISO_DATE = /\b(20\d\d)-(\d\d)-(\d\d)\b/;
+
+/** "March 31, 2024", "31 March 2024", "2024-03-31", "November 30" (year anchored). */
+export function findDate(text: string, opts: DateOpts = {}): { date: string; index: number; length: number } | undefined {
+  const found: { date: string; index: number; length: number }[] = [];
+  const full = FULL_DATE.exec(text);
+  if (full) {
+    const m = monthNumber(full[1]!);
+    if (m) found.push({ date: iso(Number(full[3]), m, Number(full[2])), index: full.index, length: full[0].length });
+  }
+  const dmy = DAY_MONTH_YEAR.exec(text);
+  if (dmy) {
+    const m = monthNumber(dmy[2]!);
+    if (m) found.push({ date: iso(Number(dmy[3]), m, Number(dmy[1])), index: dmy.index, length: dmy[0].length });
+  }
+  const isoM = ISO_DATE.exec(text);
+  if (isoM) found.push({ date: isoM[0], index: isoM.index, length: isoM[0].length });
+  if (!found.length) {
+    const md = MONTH_DAY.exec(text);
+    if (md) {
+      const m = monthNumber(md[1]!);
+      const d = Number(md[2]);
+      const y = m ? anchorYear(m, opts.ref, d) : undefined;
+      if (m && y && d >= 1 && d <= 31) found.push({ date: iso(y, m, d), index: md.index, length: md[0].length });
+    }
+  }
+  found.sort((a, b) => a.index - b.index);
+  return found[0];
+}
+
+/** All full dates in order, with "March 31, 2024 and 2023" expanded to both years. */
+export function findDates(text: string, opts: DateOpts = {}): string[] {
+  const out: string[] = [];
+  const re = new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})((?:\\s*(?:,|and|&)\\s*\\d{4})*)`, 'gi');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const mo = monthNumber(m[1]!);
+    if (!mo) continue;
+    out.push(iso(Number(m[3]), mo, Number(m[2])));
+    for (const y of (m[4] ?? '').match(/\d{4}/g) ?? []) out.push(iso(Number(y), mo, Number(m[2])));
+  }
+  if (!out.length) {
+    const d = findDate(text, opts);
+    if (d) out.push(d.date);
+  }
+  return out;
+}
+
+const SPAN_RE = /\b(one|three|six|nine|twelve|3|6|9|12)[\s-]+months?\s+(?:period\s+)?(?:ended|ending|to)\b/i;
+const YEAR_ENDED_RE = /\b(?:fiscal\s+)?years?\s+(?:ended|ending)\b/i;
+const MONTH_ENDED_RE = /\bmonth\s+(?:ended|ending)\b/i;
+const QUARTER_ENDED_RE = /\bquarters?\s+(?:ended|ending)\b/i;
+
+/**
+ * A period phrase: duration + end ("three months ended March 31, 2024"), a month ("in November",
+ * "December 2024", "Apr-24"), a quarter ("Q2 2024", "second quarter of fiscal 2025"), a year
+ * ("fiscal year 2024", "full year 2023"), year-to-date, or an instant ("as of June 30, 2025").
+ * Returns the first one found; `index` lets callers pick the phrase nearest a figure.
+ */
+export interface PeriodHit {
+  period: Period;
+  index: number;
+  length: number;
+  /** a year-to-date phrase whose end comes from context: 'calendar' or 'fiscal' year start */
+  ytd?: 'calendar' | 'fiscal';
+}
+
+export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
+  const hits: PeriodHit[] = [];
+  const fy = opts.fyEndMonth ?? 12;
+  const add = (period: Period | undefined, index: number, length: number) => {
+    if (period) hits.push({ period, index, length });
+  };
+  let m: RegExpExecArray | null;
+
+  // duration + end date
+  const spanRe = new RegExp(`\\b(one|three|six|nine|twelve|3|6|9|12)[\\s-]+months?\\s+(?:period\\s+)?(?:ended|ending)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?(?:\\s+\\d{4})?)`, 'gi');
+  while ((m = spanRe.exec(text))) {
+    const months = DURATION_WORDS[m[1]!.toLowerCase()]!;
+    const d = findDate(m[2]!, opts);
+    if (!d) continue;
+    add(spanPeriod(d.date, months), m.index, m[0].length);
+  }
+  const yearEndRe = new RegExp(`\\b(?:fiscal\\s+)?years?\\s+(?:ended|ending)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?\\s+\\d{4})`, 'gi');
+  while ((m = yearEndRe.exec(text))) {
+    const d = findDate(m[1]!, opts);
+    if (d) add(spanPeriod(d.date, 12), m.index, m[0].length);
+  }
+  const qEndRe = new RegExp(`\\bquarter\\s+(?:ended|ending)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?(?:\\s+\\d{4})?)`, 'gi');
+  while ((m = qEndRe.exec(text))) {
+    const d = findDate(m[1]!, opts);
+    if (d) add(spanPeriod(d.date, 3), m.index, m[0].length);
+  }
+  const monthEndRe = new RegExp(`\\bmonth\\s+(?:ended|ending)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?(?:\\s+\\d{4})?)`, 'gi');
+  while ((m = monthEndRe.exec(text))) {
+    const d = findDate(m[1]!, opts);
+    if (d) add(spanPeriod(d.date, 1), m.index, m[0].length);
+  }
+  // quarters: Q3 2024, 3Q24, Q1 FY2025, second quarter (of) (fiscal) 2024
+  const qRe = /\b(?:(?:fiscal\s+)?(?:q([1-4])|([1-4])q)\s*(?:of\s+)?(fy|fiscal\s+(?:year\s+)?)?\s*'?(\d{4}|\d{2})\b|(first|second|third|fourth|1st|2nd|3rd|4th)\s+(fiscal\s+)?quarter\s+(?:of\s+)?(fiscal\s+(?:year\s+)?|fy\s*)?(\d{4}))/gi;
+  while ((m = qRe.exec(text))) {
+    const q = Number(m[1] ?? m[2] ?? 0) || ORD[(m[4] ?? '').toLowerCase()] || 0;
+    const yRaw = m[3] ?? m[7];
+    if (!q || !yRaw) continue;
+    const y = yRaw.length === 2 ? 2000 + Number(yRaw) : Number(yRaw);
+    const fiscal = !!(m[5] || m[6]) || /\bfiscal\b|\bfy/i.test(text.slice(Math.max(0, m.index - 12), m.index + m[0].length)) || !!(m[3] && /fy|fiscal/i.test(m[0]));
+    add(fiscal ? fiscalQuarter(y, q, fy) : fiscalQuarter(y, q, 12), m.index, m[0].length);
+  }
+  // years: fiscal year 2024, FY2024, full year 2023, calendar year 2024
+  const yRe = /\b(?:(fiscal)\s+(?:year\s+)?|fy\s*|(?:full|calendar)\s+year\s+)(\d{4}|\d{2})\b/gi;
+  while ((m = yRe.exec(text))) {
+    if (/^\s*q/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
+    const yRaw = m[2]!;
+    const y = yRaw.length === 2 ? 2000 + Number(yRaw) : Number(yRaw);
+    const isFiscal = /fiscal|fy/i.test(m[0]);
+    const end = isFiscal ? lastDayOfMonth(y, fy) : lastDayOfMonth(y, 12);
+    add({ kind: 'flow', start: startForSpan(end, 12), end, grain: 'year' }, m.index, m[0].length);
+  }
+  // instants: as of / at / on <date>, balance at <date>
+  const asOfRe = new RegExp(`\\b(?:as\\s+(?:of|at)|at|on|ended|ending|end\\s+of)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}\\s+(?:${MONTH_ALT})\\.?,?\\s+\\d{4})`, 'gi');
+  while ((m = asOfRe.exec(text))) {
+    const d = findDate(m[1]!, opts);
+    if (!d) continue;
+    // "three months ended March 31" is a span, already taken
+    const before = text.slice(Math.max(0, m.index - 20), m.index);
+    if (/months?\s*$|quarter\s*$|years?\s*$|period\s*$/i.test(before)) continue;
+    add({ kind: 'instant', asOf: d.date }, m.index, m[0].length);
+  }
+  // month names: "November 2022", "Nov-24", "in November", "for the month of December"
+  const monRe = new RegExp(`\\b(${MONTH_ALT})\\.?(?:[\\s-]+'?(\\d{4}|\\d{2})\\b)?`, 'gi');
+  while ((m = monRe.exec(text))) {
+    const mo = monthNumber(m[1]!);
+    if (!mo) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+    if (/^\s*\d{1,2}\b(?!\d)/.test(after) && !m[2]) continue; // "March 31" is a date
+    if (m[2] && /^,?\s*\d/.test(after)) continue;
+    if (m[1]!.toLowerCase() === 'may' && !m[2] && !/\b(in|of|for|during|since|through|until)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    if (/^mar$/i.test(m[1]!) && !m[2]) continue;
+    let y: number | undefined;
+    if (m[2]) {
+      const raw = m[2];
+      if (raw.length === 2) {
+        // "Apr-24" is a year, "Nov 30" was excluded above
+        if (!/-|'/.test(m[0])) continue;
+        y = 2000 + Number(raw);
+      } else y = Number(raw);
+    } else y = anchorYear(mo, opts.ref);
+    if (!y) continue;
+    // covered by a fuller phrase already
+    if (hits.some((h) => m!.index >= h.index && m!.index < h.index + h.length)) continue;
+    add(monthPeriod(y, mo), m.index, m[0].length);
+  }
+  // year-to-date
+  const ytdRe = /\b(fiscal\s+|calendar\s+)?(?:year[\s-]to[\s-]date|ytd)\b/gi;
+  while ((m = ytdRe.exec(text))) {
+    hits.push({ period: { kind: 'flow', start: '', end: '', grain: 'ytd' }, index: m.index, length: m[0].length, ytd: /fiscal/i.test(m[1] ?? '') ? 'fiscal' : 'calendar' });
+  }
+  hits.sort((a, b) => a.index - b.index);
+  return hits;
+}
+
+/** Period of `months` months ending on `end` (a month end). */
+export function spanPeriod(end: string, months: number): Period {
+  const grain: Grain = months === 1 ? 'month' : months === 3 ? 'quarter' : months === 12 ? 'year' : months === 6 ? 'half' : 'ytd';
+  return { kind: 'flow', start: startForSpan(end, months), end, grain };
+}
+
+export function periodEnd(p: Period): string {
+  return p.kind === 'instant' ? p.asOf : p.end;
+}
+
+export { SPAN_RE, YEAR_ENDED_RE, MONTH_ENDED_RE, QUARTER_ENDED_RE };

@@ -1,0 +1,434 @@
+import type { ParsedDocument } from '../model/parsed.ts';
+import type { Metric } from '../model/metrics.ts';
+import { fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
+import type { CompanyMatcher } from './attribution.ts';
+import { findDates, findPeriods, spanPeriod, type Period, type PeriodHit } from './dates.ts';
+import { classifyLabel } from './labels.ts';
+import { parseNumber, tidy } from './numbers.ts';
+import { COMPARISON_SPLIT, DELTA_BEFORE, FORWARD_LOOKING, NOT_OWN, PROSE_BTC_KEYWORDS, PROSE_NOT_SELF_MINED } from './rules.ts';
+import { readCell, hashrateBasisWord } from './tables.ts';
+import { moneyScale } from './units.ts';
+
+/**
+ * Prose: sentences are cut into clauses at comparisons ("as compared to", "up from"); each
+ * figure with a unit (BTC, EH/s, J/TH, MW, $, ¢/kWh) is classified by the nearest metric words
+ * around it, and takes the nearest period phrase of its own clause. Figures in a comparison
+ * clause without their own period, deltas ("an increase of"), plans ("expected to reach") and
+ * other parties' coins (hosting customers, the network) are dropped.
+ */
+
+type MentionKind = 'btc' | 'hashrate' | 'efficiency' | 'mw' | 'usd' | 'kwh';
+
+interface Mention {
+  kind: MentionKind;
+  value: number;
+  start: number;
+  end: number;
+  raw: string;
+  approximate: boolean;
+  /** "per bitcoin" follows a dollar figure */
+  perBtc?: boolean;
+  unitText: string;
+}
+
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+const MENTION_RE = new RegExp(
+  String.raw`(?<![\w.,$])(?:(~|≈)\s*)?(\(?(?:US\$|C\$|\$)\s*)?(${NUM})\s*(thousand|million|billion|mn|bn|k|m|b)?\b\s*` +
+    String.raw`(bitcoins?|btc|eh\/s|exahash(?:es)?(?:\s+per\s+second)?|eh\b|ph\/s|petahash(?:es)?(?:\s+per\s+second)?|j\/th|w\/th|joules?\s+per\s+terahash|watts?\s+per\s+terahash|mw\b|megawatts?|gw\b|gigawatts?|(?:[¢c]|cents?)\s*(?:\/|per)\s*kwh|per\s+kwh|\/kwh|%|percent)?`,
+  'gi',
+);
+
+const BTC_NOT_COIN = /^\s*(miners?|mining\s+(machines|rigs|equipment|servers|units|facilit|operations|sites?|data)|machines|rigs|atms?|price|per\b|\/|network|blocks?|address|etf|options?|futures|equivalent)/i;
+
+export function findMentions(s: string): Mention[] {
+  const out: Mention[] = [];
+  MENTION_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MENTION_RE.exec(s))) {
+    const [all, approx, cur, numText, scaleWord, unitRaw] = m;
+    const unit = (unitRaw ?? '').toLowerCase();
+    if (unit === '%' || unit === 'percent') continue;
+    // years and dates are not figures
+    if (!cur && !unit && /^(19|20)\d\d$/.test(numText!)) continue;
+    const scaleText = (scaleWord ?? '').toLowerCase();
+    // "m"/"b"/"k" alone are scale words only right after a currency figure
+    if (scaleText && !cur && ['m', 'b', 'k'].includes(scaleText) && !unit) continue;
+    const parsed = parseNumber(`${cur ?? ''}${numText}${scaleText ? ` ${scaleText}` : ''}`.replace(/^\(/, ''));
+    if (!parsed) continue;
+    const after = s.slice(m.index + all.length, m.index + all.length + 40);
+    let kind: MentionKind | undefined;
+    if (/^(bitcoins?|btc)$/.test(unit)) {
+      if (BTC_NOT_COIN.test(after)) continue;
+      kind = 'btc';
+    } else if (/^(eh\/s|exahash|eh$|ph\/s|petahash)/.test(unit)) kind = 'hashrate';
+    else if (/j\/th|w\/th|terahash/.test(unit)) kind = 'efficiency';
+    else if (/kwh/.test(unit)) kind = 'kwh';
+    else if (/^(mw|megawatt|gw|gigawatt)/.test(unit)) kind = 'mw';
+    else if (cur) {
+      kind = 'usd';
+      if (/^\s*(?:per|\/|a|each)\s*(bitcoin|btc)\b/i.test(after)) {
+        out.push({ kind, value: parsed.value, start: m.index, end: m.index + all.length, raw: all, approximate: !!approx || parsed.approximate, perBtc: true, unitText: unit });
+        continue;
+      }
+      if (/^\s*(?:per|\/)\s*kwh/i.test(after)) kind = 'kwh';
+    }
+    if (!kind) continue;
+    let value = parsed.value;
+    if (kind === 'hashrate') value = /^ph|petahash/.test(unit) ? value / 1000 : value;
+    if (kind === 'kwh') value = /[¢c]|cent/.test(unit) && !cur ? value / 100 : value;
+    if (kind === 'mw' && /^g/.test(unit)) value *= 1000;
+    out.push({ kind, value: tidy(value), start: m.index, end: m.index + all.length, raw: all, approximate: !!approx || parsed.approximate, unitText: unit });
+  }
+  return out;
+}
+
+/** Sentence boundaries that survive "approx." "Inc." "U.S." and decimals. */
+export function splitSentences(text: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  const re = /(?<=[.!?;])\s+(?=[A-Z“"(•●▪\-–])|\s+[•●▪]\s+|\s*\n+\s*/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const piece = text.slice(last, m.index);
+    // do not cut after common abbreviations
+    if (/\b(approx|inc|corp|ltd|co|no|vs|u\.s|e\.g|i\.e|mr|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/i.test(piece)) continue;
+    if (piece.trim()) out.push({ text: piece, offset: last });
+    last = m.index + m[0].length;
+  }
+  if (text.slice(last).trim()) out.push({ text: text.slice(last), offset: last });
+  return out;
+}
+
+function clauseBounds(s: string): { start: number; end: number; comparison: boolean }[] {
+  const cuts: number[] = [];
+  COMPARISON_SPLIT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COMPARISON_SPLIT.exec(s))) cuts.push(m.index);
+  const out: { start: number; end: number; comparison: boolean }[] = [];
+  let prev = 0;
+  cuts.forEach((c, i) => {
+    out.push({ start: prev, end: c, comparison: i > 0 });
+    prev = c;
+  });
+  out.push({ start: prev, end: s.length, comparison: cuts.length > 0 });
+  return out;
+}
+
+function nearestKeyword(before: string, after: string, table: { metric: Metric; re: RegExp }[]): Metric | undefined {
+  let best: { metric: Metric; dist: number } | undefined;
+  for (const k of table) {
+    k.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = k.re.exec(before))) {
+      const dist = before.length - (m.index + m[0].length);
+      if (!best || dist < best.dist) best = { metric: k.metric, dist };
+    }
+    k.re.lastIndex = 0;
+    const a = k.re.exec(after);
+    if (a) {
+      const dist = a.index + 12; // a word after the figure counts, a little less than one before
+      if (!best || dist < best.dist) best = { metric: k.metric, dist };
+    }
+  }
+  return best && best.dist < 90 ? best.metric : undefined;
+}
+
+interface Classified {
+  metric: Metric;
+  basis?: string;
+  basisLabel?: string;
+  confidence: number;
+  notes: string[];
+}
+
+function classify(mention: Mention, before: string, after: string, clause: string, sentence: string): Classified | undefined {
+  const b = before.toLowerCase();
+  const a = after.toLowerCase();
+  const near = `${b.slice(-80)} ${a.slice(0, 50)}`;
+  switch (mention.kind) {
+    case 'btc': {
+      const metric = nearestKeyword(b.slice(-90), a.slice(0, 45), PROSE_BTC_KEYWORDS);
+      if (!metric) return undefined;
+      if (metric === 'btc_produced' && PROSE_NOT_SELF_MINED.test(`${b.slice(-90)} ${a.slice(0, 45)}`)) return undefined;
+      if (metric === 'btc_produced' && /\b(since inception|cumulative|to date|all[- ]time|lifetime|total of)\b/.test(near)) return undefined;
+      if (NOT_OWN.test(near)) return undefined;
+      const notes: string[] = [];
+      let confidence = 0.85;
+      if (metric === 'btc_sold' && /payments? made/.test(near)) {
+        confidence = 0.3;
+        notes.push('sales mixed with payments made in BTC');
+      }
+      if (metric === 'btc_sold' && /\b(exchange[ds]?|swap(ped)?|converted) .*\b(eth|usdc|ether)/.test(near)) return undefined;
+      return { metric, confidence, notes };
+    }
+    case 'hashrate': {
+      if (/\b(global|network|industry|peak|under management|hosting|hosted|cloud|customers?|chip|per (unit|machine|miner))\b/.test(near)) return undefined;
+      const text = `${b.slice(-70)} ${a.slice(0, 40)}`;
+      const basis = hashrateBasisWord(text);
+      const metric: Metric = basis === 'operating_average' ? 'hashrate_average' : ['deployed', 'installed', 'energized', 'max', 'nameplate'].includes(basis) ? 'hashrate_installed' : 'hashrate_operating';
+      if (basis === 'unspecified' && !/hash\s?rate|hashing|computing power|exahash|eh\/s|operat/.test(`${b.slice(-80)} ${a.slice(0, 30)} ${mention.unitText}`)) return undefined;
+      const notes: string[] = [];
+      let confidence = basis === 'unspecified' ? 0.7 : 0.85;
+      if (/\bcapable of\b/.test(b.slice(-80)) && basis === 'unspecified') {
+        confidence = 0.75;
+        notes.push('"capable of producing" read as operating hashrate');
+      }
+      return { metric, basis, confidence, notes };
+    }
+    case 'efficiency': {
+      if (/\b(chip|model|s\d{2}\w*|a\d\b|m\d{2}\w*|sealminer|antminer|whatsminer|new (miners|machines)|range|between)\b/.test(near)) return undefined;
+      if (!/efficien|fleet|j\/th|w\/th|terahash/.test(`${b.slice(-60)} ${mention.unitText}`)) return undefined;
+      return { metric: 'fleet_efficiency', confidence: /fleet|average|operating|our/.test(b.slice(-80)) ? 0.85 : 0.6, notes: [] };
+    }
+    case 'mw': {
+      if (/\b(expan\w*|additional|pipeline|under construction|contracted|phase|build\w*|acquir\w*|potential|development|planned|new)\b/.test(near)) return undefined;
+      if (!/\b(operating|operational|energized|online|total|aggregate|developed|capacity)\b/.test(near)) return undefined;
+      if (!/\b(total|aggregate|our|operating|energized)\b/.test(near)) return undefined;
+      return { metric: 'power_capacity', confidence: 0.55, notes: [] };
+    }
+    case 'kwh': {
+      if (/hosting fee|hosted|credits?/.test(near)) return undefined;
+      if (!/cost|price|power|electricity|energy|rate/.test(near)) return undefined;
+      return { metric: 'energy_cost_per_kwh', confidence: 0.75, notes: [], ...(/all[- ]in/.test(near) ? { basisLabel: 'all-in power cost' } : {}) };
+    }
+    case 'usd': {
+      if (mention.perBtc) {
+        const w = `${b.slice(-90)} ${a.slice(0, 50)}`;
+        if (/\b(cost|costs)\b/.test(w) && !/revenue per|price of bitcoin|bitcoin price|depreciation expense was|financing costs were|hosting fee/.test(w)) {
+          const basis = /depreciation/.test(w) && !/exclud/.test(w) ? 'incl_depreciation' : /all[- ]in/.test(w) ? 'all_in' : /cash cost/.test(w) ? 'cash' : /electric|energy|power/.test(w) ? 'electricity' : /direct/.test(w) ? 'direct' : 'company_defined';
+          const label = /(?:[a-z-]+\s+){0,5}costs?(?:\s+[a-z-]+){0,5}/.exec(w)?.[0]?.trim();
+          return { metric: 'cost_per_btc', basis, confidence: 0.7, notes: [], ...(label ? { basisLabel: label } : {}) };
+        }
+        if (/\b(sold|sale|sales|sell|selling)\b/.test(clause.toLowerCase()) && /\b(average|avg|price|at)\b/.test(b.slice(-40))) {
+          return { metric: 'btc_sold_avg_price', confidence: 0.8, notes: [] };
+        }
+        return undefined;
+      }
+      const w = b.slice(-70);
+      if (/\bproceeds\b/.test(`${w} ${a.slice(0, 25)}`) && /\b(bitcoin|btc|sold|sale|sales|sell)\b/i.test(clause) && !/\b(miners?|equipment|shares?|stock|offering|notes?|loan|debt|warrants?)\b/.test(w)) {
+        return { metric: 'btc_sold_proceeds', confidence: 0.8, notes: [] };
+      }
+      if (/\b(sold|sale of|sales of)\b[^$]{0,40}\b(bitcoin|btc)\b[^$]{0,30}\b(for|generating|totall?ing|netting|worth)\b\s*(approximately|about|~)?\s*$/.test(w)) {
+        return { metric: 'btc_sold_proceeds', confidence: 0.75, notes: [] };
+      }
+      if (/\b(purchased|bought|acquired|purchase of)\b[^$]{0,40}\b(bitcoin|btc)\b[^$]{0,30}\b(for|at a cost of|totall?ing)\b\s*(approximately|about|~)?\s*$/.test(w)) {
+        return { metric: 'btc_purchased_cost', confidence: 0.75, notes: [] };
+      }
+      if (/\b(bitcoin |btc |self[- ])?mining revenues?\b|\brevenues? from (bitcoin |self[- ])?mining\b/.test(w) && !/hosting|cloud|total revenue|hosted|owned/.test(w)) {
+        return { metric: 'mining_revenue', confidence: 0.75, notes: [] };
+      }
+      return undefined;
+    }
+  }
+}
+
+interface ProseOptions {
+  matcher?: CompanyMatcher;
+}
+
+/**
+ * An article about several miners (news, AI summaries) lets "the company" follow the last name
+ * mentioned; a company's own filing mentions peers and partners without handing them its figures.
+ */
+function isMultiCompany(doc: ParsedDocument, env: Env, matcher: CompanyMatcher | undefined): boolean {
+  if (!matcher) return false;
+  const hits = matcher.find(doc.text.slice(0, 200_000));
+  const tickers = new Set(hits.map((h) => h.ticker));
+  if (!env.company) return tickers.size > 0;
+  const own = hits.filter((h) => h.ticker === env.company!.ticker).length;
+  return tickers.size >= 2 && own < hits.length * 0.5;
+}
+
+/** Reads every text block of the document. */
+export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}): Candidate[] {
+  const out: Candidate[] = [];
+  let subject: string | undefined;
+  const multi = isMultiCompany(doc, env, opts.matcher);
+  const matcher = opts.matcher;
+  for (const block of doc.blocks) {
+    if (block.role === 'heading' || !multi) subject = undefined;
+    if (!/\d/.test(block.text)) {
+      if (multi) subject = updateSubject(block.text, matcher, subject);
+      continue;
+    }
+    const line = readLabelLine(block.text, block.offset, env);
+    if (line) {
+      out.push(...line);
+      continue;
+    }
+    for (const sent of splitSentences(block.text)) {
+      const sOffset = block.offset + sent.offset;
+      const found = readSentence(sent.text, sOffset, env, matcher, subject, multi);
+      out.push(...found.candidates);
+      subject = multi ? found.subject : undefined;
+    }
+  }
+  return out;
+}
+
+function updateSubject(text: string, matcher: CompanyMatcher | undefined, subject: string | undefined): string | undefined {
+  if (!matcher) return subject;
+  const hits = matcher.find(text);
+  return hits.length ? hits[hits.length - 1]!.ticker : subject;
+}
+
+/** "Bitcoin mined in November: 535", "Total BTC holdings as of November 30: 281". */
+function readLabelLine(text: string, offset: number, env: Env): Candidate[] | undefined {
+  const m = /^([A-Za-z][^:]{2,100}?)\s*[:：]\s*(~?\s*\(?(?:US\$|\$)?\s*[\d.,]+\)?\s*(?:million|billion|thousand|k|m)?\s*(?:eh\/s|ph\/s|j\/th|w\/th|mw|btc|bitcoin|c\/kwh|¢\/kwh)?)\s*\.?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const label = m[1]!;
+  const hit = classifyLabel(label, env.aliasRules);
+  if (!hit) return [];
+  const cell = readCell(m[2]!.replace(/\s*(btc|bitcoin)$/i, ''));
+  if (!cell || cell.num.percent) return [];
+  const hits = findPeriods(label, { ref: env.ref, fyEndMonth: env.fyEndMonth });
+  let period: Period | undefined;
+  const ytd = hits.find((h) => h.ytd);
+  if (ytd) period = resolveYtd(ytd, env);
+  else period = hits[0]?.period ?? env.defaultPeriod;
+  const fitted = fitPeriod(hit.rule.metric, period);
+  if (!fitted) return [];
+  let value = cell.num.value;
+  if (hit.rule.value === 'hashrate' && /ph\/s/i.test(`${cell.unitText} ${label}`)) value = value / 1000;
+  if (hit.rule.value === 'usd' && cell.num.scale === 1) value *= moneyScale(label) ?? 1;
+  if (hit.rule.value === 'usd_per_kwh' && /c\/kwh|¢|cents/i.test(`${cell.unitText} ${label}`)) value /= 100;
+  const c: Candidate = {
+    metric: hit.rule.metric,
+    value: tidy(value),
+    period: fitted,
+    snippet: text.trim().slice(0, 240),
+    locator: { kind: 'text', offset, length: text.length },
+    confidence: (hit.rule.confidence ?? 0.85) - (hits.length ? 0 : 0.1),
+    notes: hits.length ? [] : ['period from the document'],
+    source: 'line',
+  };
+  if (hit.rule.basis) c.basis = hit.rule.basis;
+  else if (hit.rule.metric.startsWith('hashrate_')) c.basis = hashrateBasisWord(hit.norm);
+  if (hit.rule.metric === 'cost_per_btc') c.basisLabel = label.trim();
+  return [c];
+}
+
+const TRIGGER = /bitcoin|btc|eh\/s|ph\/s|exahash|petahash|j\/th|w\/th|terahash|\bmw\b|megawatt|kwh|\$/i;
+
+function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatcher | undefined, subjectIn: string | undefined, multi: boolean): { candidates: Candidate[]; subject: string | undefined } {
+  const companies = matcher ? matcher.find(s) : [];
+  let subject = subjectIn;
+  if (!TRIGGER.test(s)) return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject };
+  const mentions = findMentions(s);
+  if (!mentions.length) return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject };
+  const clauses = clauseBounds(s);
+  const periods = findPeriods(s, { ref: env.ref, fyEndMonth: env.fyEndMonth });
+  const respectively = /\brespectively\b/i.test(s);
+  const out: Candidate[] = [];
+  const classified: { m: Mention; c: Classified; clauseIdx: number }[] = [];
+  mentions.forEach((m, i) => {
+    const clauseIdx = clauses.findIndex((c) => m.start >= c.start && m.start < c.end);
+    const clause = clauses[clauseIdx]!;
+    const prevEnd = Math.max(clause.start, i > 0 ? mentions[i - 1]!.end : 0);
+    const nextStart = Math.min(clause.end, i + 1 < mentions.length ? mentions[i + 1]!.start : s.length);
+    const before = s.slice(Math.max(clause.start, prevEnd - 0, m.start - 140), m.start);
+    const beforeWide = s.slice(Math.max(clause.start, m.start - 140), m.start);
+    const after = s.slice(m.end, nextStart);
+    if (DELTA_BEFORE.test(s.slice(Math.max(0, m.start - 40), m.start))) return;
+    const fwdWindow = `${beforeWide} ${after.split(/[,;]|\band\b/)[0]}`;
+    if (FORWARD_LOOKING.test(fwdWindow)) return;
+    const c = classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(clause.start, clause.end), s);
+    if (!c) return;
+    classified.push({ m, c, clauseIdx });
+  });
+
+  // "X and Y … for the three months ended March 31, 2024 and 2023, respectively"
+  const respectivelyMap = new Map<Mention, Period>();
+  if (respectively) {
+    const byMetric = new Map<Metric, Mention[]>();
+    for (const { m, c } of classified) byMetric.set(c.metric, [...(byMetric.get(c.metric) ?? []), m]);
+    const dates = findDates(s, { ref: env.ref });
+    const span = /\b(three|six|nine|twelve)\s+months\b/i.exec(s);
+    const months = span ? { three: 3, six: 6, nine: 9, twelve: 12 }[span[1]!.toLowerCase() as 'three'] : /\byears?\s+ended\b/i.test(s) ? 12 : undefined;
+    for (const [, ms] of byMetric) {
+      if (ms.length < 2) continue;
+      if (dates.length !== ms.length) {
+        for (const m of ms) respectivelyMap.set(m, { kind: 'instant', asOf: '' });
+        continue;
+      }
+      ms.forEach((m, i) => respectivelyMap.set(m, months ? spanPeriod(dates[i]!, months) : { kind: 'instant', asOf: dates[i]! }));
+    }
+  }
+
+  for (const { m, c, clauseIdx } of classified) {
+    const clause = clauses[clauseIdx]!;
+    let period: Period | undefined;
+    let fromDefault = false;
+    const mapped = respectivelyMap.get(m);
+    if (mapped) {
+      if (mapped.kind === 'instant' && !mapped.asOf) continue;
+      period = mapped;
+    } else {
+      period = pickPeriod(periods, m, clause, c.metric, env);
+      if (!period && clause.comparison) continue;
+      if (!period) {
+        // a figure with no period of its own: the document's period, trusted less in long filings
+        period = env.defaultPeriod;
+        fromDefault = true;
+      }
+    }
+    const fitted = fitPeriod(c.metric, period);
+    if (!fitted) continue;
+    // a period that ends after publication is a plan ("10 EH/s in May" written on May 6)
+    if (env.filedDate && (fitted.kind === 'instant' ? fitted.asOf : fitted.end) > env.filedDate) continue;
+    let confidence = c.confidence;
+    const notes = [...c.notes];
+    if (fromDefault) {
+      confidence -= env.periodic ? 0.4 : 0.1;
+      notes.push('period from the document');
+    }
+    // attribution: the company named nearest before the figure in this sentence, else the subject
+    let company: string | undefined;
+    const before = companies.filter((x) => x.index <= m.start);
+    const named = before[before.length - 1];
+    const selfRef = (from: number) => /\b(we|our|us|the company)\b/i.test(s.slice(from, m.start));
+    if (multi) {
+      if (named) company = named.ticker;
+      else if (companies.length === 1) company = companies[0]!.ticker;
+      else if (!companies.length) company = subject;
+      else continue;
+    } else if (named && named.ticker !== env.company?.ticker && !selfRef(named.index + 3)) {
+      // a peer named in the figure's own clause, with no "we"/"the Company" in between
+      if (named.index < clause.start) continue;
+      company = named.ticker;
+    }
+    const cand: Candidate = {
+      metric: c.metric,
+      value: m.value,
+      period: fitted,
+      snippet: s.trim().slice(0, 300),
+      locator: { kind: 'text', offset: offset + m.start, length: m.end - m.start },
+      confidence: Math.max(0.05, Math.min(0.95, confidence)),
+      notes,
+      source: 'prose',
+    };
+    if (c.basis) cand.basis = c.basis;
+    if (c.basisLabel) cand.basisLabel = c.basisLabel;
+    if (company && company !== env.company?.ticker) cand.company = company;
+    out.push(cand);
+  }
+  if (companies.length) subject = companies[companies.length - 1]!.ticker;
+  return { candidates: out, subject };
+}
+
+/** Nearest period phrase of the figure's clause; before the figure first, then after it. */
+function pickPeriod(hits: PeriodHit[], m: Mention, clause: { start: number; end: number; comparison: boolean }, metric: Metric, env: Env): Period | undefined {
+  const inClause = hits.filter((h) => h.index >= clause.start && h.index < clause.end);
+  const candidates = clause.comparison ? inClause : inClause.length ? inClause : hits.filter((h) => h.index < clause.start);
+  let best: { p: Period; d: number } | undefined;
+  for (const h of candidates) {
+    const p = h.ytd ? resolveYtd(h, env) : h.period;
+    if (!p) continue;
+    if (!fitPeriod(metric, p)) continue;
+    const d = h.index < m.start ? m.start - (h.index + h.length) : (h.index - m.end) * 1.5 + 5;
+    if (!best || d < best.d) best = { p, d };
+  }
+  return best?.p;
+}
+
+export { tidy };

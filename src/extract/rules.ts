@@ -1,0 +1,116 @@
+import type { Metric } from '../model/metrics.ts';
+
+/**
+ * Metric rules as data. A table row label or a "Label: value" line is matched against
+ * LABEL_RULES in order (first match wins); prose figures are classified by PROSE_* keyword
+ * tables. Differences between issuers belong here or in the registry's labelAliases, never in
+ * code branches on a ticker.
+ */
+
+/** What a figure must look like for a rule: decides unit handling and sanity bounds. */
+export type ValueKind = 'btc' | 'usd' | 'usd_per_btc' | 'hashrate' | 'efficiency' | 'mw' | 'usd_per_kwh';
+
+export interface LabelRule {
+  metric: Metric;
+  match: RegExp;
+  exclude?: RegExp;
+  value: ValueKind;
+  basis?: string;
+  confidence?: number;
+  note?: string;
+}
+
+/** Words that make any row or clause about someone else's coins or the whole network. */
+export const NOT_OWN = /\b(global|network|industry|hosting customers?|customers?'?|cloud mining|cloud hash|hash ?rate sharing|power sales? equivalent|equivalent btc|on behalf of|clients?)\b/i;
+
+/** Row label segments that are a site or a business line, not the company total. */
+export const SEGMENT_OK = /^(total|net proceeds|net|owned facilities|direct energy cost|company|consolidated|combined|gross|self[- ]mining|proprietary mining|bitcoin|btc)$/i;
+
+export const LABEL_RULES: LabelRule[] = [
+  // ---- holdings (before "held" so the qualified kinds win)
+  { metric: 'btc_held_pledged', value: 'btc', match: /\b(pledged|collateral)\b/, exclude: /\$|usd|fair value|value of|receivable/ },
+  { metric: 'btc_held_receivable', value: 'btc', match: /\breceivable\b/, exclude: /\$|usd|fair value|value of|accounts receivable/ },
+  { metric: 'btc_held_loaned', value: 'btc', match: /\b(loaned|lent|on loan)\b/, exclude: /\$|usd|fair value|value of/ },
+  {
+    metric: 'btc_held',
+    value: 'btc',
+    match: /\b(bitcoin|btc)s?\s+(held|holdings?|hodl|treasury|on hand|balance)\b|\b(number|quantity) of (bitcoin|btc)s?( held)?\b|\btotal (bitcoin|btc) (holdings|held)\b|\b(bitcoin|btc) holdings\b|^balance (at|as of)\b|^(ending|closing) balance\b|^treasury\b/,
+    exclude: /\bvalue\b|cost basis|per (bitcoin|btc)|\$|usd|in ['’]?000|in thousands|market price|price|change|\bsold\b|% /,
+  },
+  // ---- production
+  {
+    metric: 'btc_produced',
+    value: 'btc',
+    match: /\b(bitcoin|btc)s?\s+(mined|produced|earned|production|self-mined)\b|\b(mined|produced|earned)\s+(bitcoin|btc)\b|(receipt|addition)s? of (bitcoin|btc)s? from mining|^(self[- ]mining|proprietary mining)\s*(bitcoin|btc)?\s*(mined|produced|output)?$|^total (bitcoin|btc) (mined|produced)|^(bitcoin|btc) mined$/,
+    exclude: /per (day|block|eh|th|ph|bitcoin|btc)|daily|average|avg|\bat\b|facilit|hosted|hosting|revenue|price|value|\$|usd|%|percentage|equivalent|customer|pool|fees|costs?\b|expense|depreciation/,
+  },
+  // ---- sales and purchases
+  { metric: 'btc_sold_avg_price', value: 'usd_per_btc', match: /average (net )?(sale |selling )?price per (bitcoin|btc) sold|average (net )?(sale|selling) price|average price of (bitcoin|btc) sold/ },
+  { metric: 'btc_sold_proceeds', value: 'usd', match: /\bproceeds\b/, exclude: /per (bitcoin|btc)|miners?|equipment|shares|stock|notes|offering|loan|debt|warrants|property/ },
+  {
+    metric: 'btc_sold',
+    value: 'btc',
+    match: /\b(bitcoin|btc)s?\s+sold\b|\bsales? of (bitcoin|btc)\b|\b(bitcoin|btc)\s+sales?\b|\b(bitcoin|btc) converted\b|\bsales? of and payments made in (bitcoin|btc)/,
+    exclude: /proceeds|price|\$|usd|miners?|gain|loss|realized|value|revenue|per /,
+  },
+  { metric: 'btc_purchased_cost', value: 'usd', match: /\bcost of (bitcoin|btc) purchased|(bitcoin|btc) purchases? \(\$|purchases? of (bitcoin|btc) \(\$/ },
+  { metric: 'btc_purchased', value: 'btc', match: /\b(bitcoin|btc)s? (purchased|acquired|bought)\b|\bpurchases? of (bitcoin|btc)\b/, exclude: /\$|usd|cost|price|miners?|equipment/ },
+  // ---- hashrate
+  {
+    metric: 'hashrate_average',
+    value: 'hashrate',
+    basis: 'operating_average',
+    match: /\b(average|avg\.?)\s+(monthly\s+)?(operating\s+|operational\s+|self[- ]mining\s+|realized\s+)?hash\s?rate\b|\baverage\s+\w+\s+hash\s?rate\b/,
+    exclude: /global|network|share|percentage|%|hosting|cloud|under management|customer|peak/,
+  },
+  {
+    metric: 'hashrate_installed',
+    value: 'hashrate',
+    match: /\b(deployed|installed|energized|nameplate|maximum|max)\s+(self[- ]mining\s+)?hash\s?rate\b|\bhash\s?rate capacity\b/,
+    exclude: /global|network|share|percentage|%|hosting|cloud|under management|customer|target|expected/,
+  },
+  {
+    metric: 'hashrate_operating',
+    value: 'hashrate',
+    match: /\b(operating|operational|active|online|self[- ]mining|month[- ]end)?\s*hash\s?rate\b/,
+    exclude: /global|network|share|percentage|%|hosting|cloud|under management|customer|target|expected|peak|revenue|price/,
+  },
+  // ---- efficiency, power
+  { metric: 'fleet_efficiency', value: 'efficiency', match: /\befficiency\b|\bj\/th\b|\bw\/th\b|watts? per terahash|joules? per terahash/, exclude: /global|network|target|chip|model|%|percentage|improvement/ },
+  { metric: 'power_capacity', value: 'mw', match: /\b(power|energy|electrical|operating|energized|developed|total)\s+capacity\b|\bcapacity \(mw\)/, exclude: /usage|consum|utiliz|contracted|pipeline|planned|target|under construction|expansion|hosting/, confidence: 0.6 },
+  // ---- costs
+  { metric: 'cost_per_btc', value: 'usd_per_btc', basis: 'company_defined', match: /\bcost\b.*\baccelerated depreciation\b/, exclude: /%|percentage|per (kwh|th)|hosted|hosting|revenue|^accelerated depreciation per/ },
+  { metric: 'cost_per_btc', value: 'usd_per_btc', basis: 'incl_depreciation', match: /\bcost\b.*\b(including|incl\.?|with)\b.*\bdepreciation\b/, exclude: /%|percentage|per (kwh|th)|hosted|hosting|revenue|excluding/ },
+  { metric: 'cost_per_btc', value: 'usd_per_btc', basis: 'all_in', match: /\ball[- ]in\b.*\bcost\b.*\b(per|to mine|of mining)\b|\ball[- ]in cost per (bitcoin|btc)/, exclude: /%|percentage|per (kwh|th)|hosted|hosting|revenue|power cost/ },
+  { metric: 'cost_per_btc', value: 'usd_per_btc', basis: 'cash', match: /\bcash cost\b.*\b(per|to mine|of mining)\b/, exclude: /%|percentage|per (kwh|th)|hosted|hosting|revenue/ },
+  { metric: 'cost_per_btc', value: 'usd_per_btc', basis: 'electricity', match: /\b(electricity|energy|power)\s+costs?\s+per\s+(bitcoin|btc)|\bcost of (energy|electricity|power) per (bitcoin|btc)/, exclude: /%|percentage|per (kwh|th)|hosted|hosting|revenue|non[- ]energy/ },
+  { metric: 'cost_per_btc', value: 'usd_per_btc', basis: 'company_defined', match: /\bweighted average cost of mining\b/, exclude: /%|percentage|hosted|hosting|revenue/ },
+  { metric: 'cost_per_btc', value: 'usd_per_btc', basis: 'direct', match: /\bdirect (energy )?cost\b.*\b(per|to mine|of mining)\b|\bcost to mine (one|a|each) (bitcoin|btc)\b|\bdirect cost per (bitcoin|btc)/, exclude: /%|percentage|per (kwh|th)|hosted|hosting|revenue|depreciation per|financing costs? per/ },
+  { metric: 'cost_per_btc', value: 'usd_per_btc', basis: 'company_defined', match: /\b(production )?cost (per|of mining (one|a|each)|to (mine|produce) (one|a|each)) (bitcoin|btc)\b|\bcost per (bitcoin|btc) (mined|produced)\b/, exclude: /%|percentage|per (kwh|th)|hosted|hosting|revenue|depreciation|financing|other direct|non[- ]energy/ },
+  { metric: 'energy_cost_per_kwh', value: 'usd_per_kwh', match: /\b(cost|price) per kwh\b|\bpower (cost|price)\b|\b(electricity|energy) (cost|price)s? per\b|\/kwh|per kwh/, exclude: /hosting fee|hosted|revenue|credits?/, confidence: 0.8 },
+  // ---- revenue
+  { metric: 'mining_revenue', value: 'usd', match: /\b(bitcoin |btc |self[- ])?mining revenues?\b|\brevenues? from (bitcoin |self[- ])?mining\b/, exclude: /hosted|hosting|cloud|per (bitcoin|btc)|%|percentage|cost|expense|owned|average|\bother\b/ },
+];
+
+/** Prose: keyword families for a count of BTC, nearest keyword to the figure wins. */
+export const PROSE_BTC_KEYWORDS: { metric: Metric; re: RegExp; confidence?: number }[] = [
+  { metric: 'btc_held_pledged', re: /\b(pledged|collateral(ized)?|posted as collateral|held as collateral)\b/gi },
+  { metric: 'btc_held_receivable', re: /\breceivables?\b/gi },
+  { metric: 'btc_held_loaned', re: /\b(loaned|lent|on loan)\b/gi },
+  { metric: 'btc_sold', re: /\b(sold|sell|sells|selling|sale|sales|liquidat\w*|divest\w*|converted|disposed|disposals?)\b/gi },
+  { metric: 'btc_purchased', re: /\b(purchased|purchase|purchases|bought|buy|buys|acquired)\b/gi },
+  { metric: 'btc_held', re: /\b(held|hold|holds|holding|holdings|treasury|hodl|on hand|reserves?|balance)\b/gi },
+  { metric: 'btc_produced', re: /\b(mined|mine|mines|mining|produced|produces|production|earned|self-mined|generated|received)\b/gi },
+];
+
+/** Clause words that mean the coins are not the company's own production. */
+export const PROSE_NOT_SELF_MINED = /\b(customers?|clients?|hosting|hosted|cloud|on behalf|power sales?|equivalent|network|industry|global|per day|daily|a day|per block|block rewards?|per eh|per exahash|miners\b|machines|rigs|halving|subsidy|pool operator|halvings?)\b/i;
+
+/** Clause words that make a figure a plan, not a fact. */
+export const FORWARD_LOOKING = /\b(expect\w*|target\w*|anticipat\w*|goal|guidance|plan(s|ned)?|project(ed|ion)s?|forecast\w*|aim\w*|intend\w*|will|would|could|should|estimat\w*|potential(ly)?|pathway|on track|by (the )?(end|year[- ]end|mid)|upon completion|once (complete|energized|fully)|outlook|scheduled|capable of reaching|up to|future)\b/i;
+
+/** Values right after these are changes, not levels ("an increase of 1,200 BTC"). */
+export const DELTA_BEFORE = /\b(increase[sd]?|decrease[sd]?|grew|growth|rose|fell|declined?|up|down|more|fewer|less|change|added|adding|additional|by|improvement)\s+(of\s+|by\s+)?(approximately\s+|about\s+|~\s*)?$/i;
+
+/** Where a sentence turns to a comparison: figures after it belong to another period. */
+export const COMPARISON_SPLIT = /\s*(?:,|;)?\s*\b(?:as\s+)?(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|an?\s+(?:increase|decrease|rise|decline)\s+from|from\s+(?=[~$]?\d)|relative\s+to|against|while|whereas|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))\b/gi;

@@ -1,0 +1,307 @@
+import type { Table } from '../model/parsed.ts';
+import { findPeriods, type Period } from './dates.ts';
+import { fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
+import { classifyLabel } from './labels.ts';
+import { parseNumber, tidy, type ParsedNumber } from './numbers.ts';
+import type { LabelRule } from './rules.ts';
+import { efficiencyFactor, hashrateFactor, kwhFactor, moneyScale, mwFactor } from './units.ts';
+
+/**
+ * Tables: label rows × period columns. Header rows (dates, "Three Months Ended", "Apr-24",
+ * "Quantity | Fair Value") are read into one description per value column; spans of
+ * super-headers are spread over the columns below them. A figure takes its period from the row
+ * label ("Balance at December 31, 2024"), else its column, else the table's lead-in sentence.
+ */
+
+export interface Cell {
+  num: ParsedNumber;
+  /** unit words printed in the cell ("EH/s", "c/kWh", "million") */
+  unitText: string;
+  text: string;
+}
+
+const CELL_RE = /^(~|≈|approx\.?\s*|approximately\s*)?(\(?-?\s*(?:US\$|C\$|\$)?\s*\(?[\d.,]+\)?)\s*(thousand|million|billion|mn|bn|k|m|b)?\s*(eh\/s|ph\/s|th\/s|j\/th|w\/th|mw|gw|btc|bitcoin|[¢c]\s*\/\s*kwh|\/kwh|per kwh|%)?\s*\)?\s*((?:\d{1,2})(?:\s*,\s*\d{1,2})*)?$/i;
+
+/** Reads a value cell: a number with optional unit and a trailing footnote ("21.5 EH/s 3"). */
+export function readCell(text: string): Cell | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  const dash = parseNumber(t);
+  if (dash?.dashZero) return { num: dash, unitText: '', text: t };
+  const m = CELL_RE.exec(t.replace(/\s+/g, ' '));
+  if (!m) return undefined;
+  // a trailing footnote only after a unit: "10.3 EH/s 2"; "2024 1" is a header
+  if (m[5] && !m[4]) return undefined;
+  const core = `${m[1] ?? ''}${m[2]}${m[3] ? ` ${m[3]}` : ''}${m[4] === '%' ? '%' : ''}`;
+  const num = parseNumber(core);
+  if (!num) return undefined;
+  return { num, unitText: `${m[3] ?? ''} ${m[4] ?? ''}`.trim(), text: t };
+}
+
+function isYearish(text: string): boolean {
+  return /^(19|20)\d\d(\s*\(\w+\))?$/.test(text.trim());
+}
+
+/** A row whose every value-looking cell is a year or a date belongs to the header. */
+function isHeaderLike(cells: string[]): boolean {
+  const rest = cells.filter((c) => c.trim());
+  if (!rest.length) return false;
+  if (!rest.every((c) => !readCell(c) || isYearish(c))) return false;
+  // a lone caption ("Cost of Mining - Hosted Facilities") is a section title, not a header
+  if (rest.length === 1) return HEADER_WORDS.test(rest[0]!) || isYearish(rest[0]!);
+  return true;
+}
+
+const HEADER_WORDS = /\b(ended|ending|as of|months?|quarter|year|ytd|fiscal|q[1-4]|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s-]+'?\d{2,4})\b/i;
+
+interface ColumnInfo {
+  header: string;
+  period?: Period;
+  ytd?: boolean;
+  measure?: 'count' | 'usd';
+  skip?: boolean;
+  /** header text spread over columns by a guess (spans did not divide evenly) */
+  uncertain?: boolean;
+}
+
+const MEASURE_COUNT = /^(number of (bitcoins?|btc|units|coins)|quantity|units|btc|bitcoin|no\. of)/i;
+const MEASURE_USD = /^(amount|fair value|cost basis|cost|carrying (value|amount)|value|usd|us\$|\$)/i;
+const COMPARISON_COL = /month\s*\/\s*month|year\s*\/\s*year|\bm\/m\b|\by\/y\b|\bmom\b|\byoy\b|% change|change|variance|comparison|\bq\/q\b|%/i;
+
+/** Spreads header rows over n value columns: exact, evenly divided spans, or right-aligned. */
+export function columnHeaders(headerRows: string[][], n: number): { texts: string[]; uncertain: boolean[] } {
+  const texts = Array.from({ length: n }, () => '');
+  const uncertain = Array.from({ length: n }, () => false);
+  for (const row of headerRows) {
+    let cells = row.filter((c) => c.trim() !== '');
+    if (cells.length === n + 1 || (cells.length > n && cells.length - n === 1)) cells = cells.slice(1);
+    else if (cells.length > n) cells = cells.slice(cells.length - n);
+    if (!cells.length) continue;
+    if (cells.length === n) cells.forEach((c, i) => (texts[i] = `${texts[i]} ${c}`));
+    else if (n % cells.length === 0) {
+      const span = n / cells.length;
+      cells.forEach((c, i) => {
+        for (let k = 0; k < span; k++) texts[i * span + k] = `${texts[i * span + k]} ${c}`;
+      });
+    } else {
+      // first cell may be a row-label heading ("Bitcoin holdings | March 31, 2024 | …")
+      const offset = n - cells.length;
+      cells.forEach((c, i) => {
+        texts[offset + i] = `${texts[offset + i]} ${c}`;
+        uncertain[offset + i] = true;
+      });
+      for (let i = 0; i < offset; i++) uncertain[i] = true;
+    }
+  }
+  return { texts: texts.map((t) => t.trim()), uncertain };
+}
+
+function describeColumn(header: string, uncertain: boolean, env: Env, contextPeriod: Period | undefined): ColumnInfo {
+  const info: ColumnInfo = { header, uncertain };
+  const h = header.replace(/\s+/g, ' ').trim();
+  if (COMPARISON_COL.test(h) && !/ended|as of/i.test(h)) return { ...info, skip: true };
+  const lastPart = h.split(/\s{1,}(?=[A-Z(])/).pop() ?? h;
+  if (MEASURE_COUNT.test(h) || MEASURE_COUNT.test(lastPart)) info.measure = 'count';
+  else if (MEASURE_USD.test(h) || MEASURE_USD.test(lastPart)) info.measure = 'usd';
+  const hits = findPeriods(h, { ref: env.ref, fyEndMonth: env.fyEndMonth });
+  const flow = hits.find((x) => x.period.kind === 'flow' && !x.ytd);
+  const instant = hits.find((x) => x.period.kind === 'instant');
+  const ytd = hits.find((x) => x.ytd);
+  if (flow) info.period = flow.period;
+  else if (ytd) {
+    info.ytd = true;
+    const p = resolveYtd(ytd, env, instant?.period ?? contextPeriod);
+    if (p) info.period = p;
+  } else if (instant) {
+    info.period = instant.period;
+  } else {
+    // "2024" under a "Three Months Ended March 31," super-header lost its day; rebuild it
+    const year = /\b(19|20)\d\d\b/.exec(h);
+    const md = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+(\d{1,2})\b/i.exec(h);
+    if (year && md) {
+      const rebuilt = findPeriods(`${md[0]}, ${year[0]}`, { ref: env.ref, fyEndMonth: env.fyEndMonth });
+      if (rebuilt[0]) info.period = rebuilt[0].period;
+    }
+  }
+  // "Three Months Ended March 31, 2024" arrives as a span; a bare date with a span word in the
+  // header ("For the Six Months Ended … | March 31, 2024") was joined before parsing, so nothing to do
+  return info;
+}
+
+/** The period a lead-in sentence names ("activity … for the nine months ended September 30, 2025"). */
+function contextPeriodOf(text: string, env: Env): Period | undefined {
+  const hits = findPeriods(text, { ref: env.ref, fyEndMonth: env.fyEndMonth });
+  const flow = hits.find((h) => h.period.kind === 'flow' && !h.ytd && h.period.grain !== 'month');
+  if (flow) return flow.period;
+  const any = hits.find((h) => !h.ytd);
+  return any?.period;
+}
+
+function convert(rule: LabelRule, cell: Cell, label: string, header: string, tableText: string): { value: number; notes: string[]; penalty: number } | undefined {
+  const notes: string[] = [];
+  let penalty = 0;
+  const v = cell.num.value;
+  const around = `${cell.unitText} ${label} ${header}`;
+  if (cell.num.percent) return undefined;
+  switch (rule.value) {
+    case 'btc': {
+      if (cell.num.currency) return undefined;
+      if (/\$|usd|us\$|in thousands|'000/i.test(`${label} ${header}`)) return undefined;
+      return { value: v, notes, penalty };
+    }
+    case 'usd': {
+      let scale = cell.num.scale > 1 ? 1 : moneyScale(`${label}`) ?? moneyScale(header) ?? moneyScale(tableText) ?? 1;
+      if (cell.num.scale > 1) scale = 1;
+      if (!cell.num.currency && scale === 1 && !/\$|usd|us\$/i.test(around)) penalty += 0.2;
+      return { value: tidy(v * scale), notes, penalty };
+    }
+    case 'usd_per_btc': {
+      const scale = cell.num.scale > 1 ? 1 : moneyScale(label) ?? 1;
+      return { value: tidy(v * scale), notes, penalty };
+    }
+    case 'hashrate': {
+      const f = hashrateFactor(cell.unitText) ?? hashrateFactor(label) ?? hashrateFactor(header) ?? hashrateFactor(tableText);
+      if (f === undefined) {
+        if (v < 0.05 || v > 300) return undefined;
+        notes.push('unit not printed; read as EH/s');
+        penalty += 0.25;
+        return { value: v, notes, penalty };
+      }
+      return { value: tidy(v * f), notes, penalty };
+    }
+    case 'efficiency': {
+      const f = efficiencyFactor(`${cell.unitText} ${label} ${header} ${tableText}`);
+      if (f === undefined) penalty += 0.2;
+      return { value: v, notes, penalty };
+    }
+    case 'mw': {
+      const f = mwFactor(`${cell.unitText} ${label} ${header}`);
+      if (f === undefined) return undefined;
+      return { value: tidy(v * f), notes, penalty };
+    }
+    case 'usd_per_kwh': {
+      const f = kwhFactor(`${cell.unitText} ${label} ${header}`) ?? (v < 1 ? 1 : undefined);
+      if (f === undefined) return undefined;
+      return { value: tidy(v * f), notes, penalty };
+    }
+  }
+}
+
+export function readTables(tables: readonly Table[], env: Env): Candidate[] {
+  const out: Candidate[] = [];
+  for (const table of tables) readTable(table, env, out);
+  return out;
+}
+
+function readTable(table: Table, env: Env, out: Candidate[]): void {
+  const rows = table.rows;
+  if (rows.length < 1 || rows.length > 400) return;
+  const parsed = rows.map((r) => {
+    const labelIdx = r.length > 0 && !readCell(r[0]!) ? 0 : -1;
+    const label = labelIdx === 0 ? r[0]! : '';
+    const values = r.slice(labelIdx + 1);
+    return { raw: r, label, values };
+  });
+  const dataRows = parsed.filter((p) => p.label && p.values.some((c) => readCell(c) && !isYearish(c)));
+  if (!dataRows.length) return;
+  const counts = new Map<number, number>();
+  for (const d of dataRows) counts.set(d.values.length, (counts.get(d.values.length) ?? 0) + 1);
+  const n = Math.max(...dataRows.map((d) => d.values.length));
+  const tableText = `${table.context} ${rows.slice(0, 3).map((r) => r.join(' ')).join(' ')}`;
+  const ctxPeriod = contextPeriodOf(table.context, env);
+
+  let headerRows: string[][] = [];
+  let columns: ColumnInfo[] = [];
+  let sawData = false;
+  const rebuild = () => {
+    const { texts, uncertain } = columnHeaders(headerRows, n);
+    columns = texts.map((t, i) => describeColumn(t, uncertain[i]!, env, ctxPeriod));
+  };
+  rebuild();
+
+  parsed.forEach((p, rowIdx) => {
+    const isData = p.label && p.values.some((c) => readCell(c) && !isYearish(c));
+    if (!isData) {
+      if (isHeaderLike(p.raw) || !sawData) {
+        if (sawData) headerRows = [];
+        sawData = false;
+        headerRows.push(p.raw);
+        rebuild();
+      }
+      return;
+    }
+    sawData = true;
+    const hit = classifyLabel(p.label, env.aliasRules);
+    if (!hit) return;
+    const { rule } = hit;
+    // the row label may carry its own date ("Balance at June 30, 2024")
+    const labelHits = findPeriods(p.label, { ref: env.ref, fyEndMonth: env.fyEndMonth });
+    const labelPeriod = labelHits.find((h) => !h.ytd)?.period;
+    // values right-aligned to the columns: a short row leaves the first columns empty
+    const offset = n - p.values.length;
+    p.values.forEach((text, j) => {
+      const col = columns[offset + j];
+      if (!col || col.skip) return;
+      const cell = readCell(text);
+      if (!cell) return;
+      if (rule.value === 'btc' && col.measure === 'usd') return;
+      if (rule.value !== 'btc' && col.measure === 'count') return;
+      // measure tables (Quantity | Fair value) repeat one period; take only the first count column
+      const conv = convert(rule, cell, hit.norm, col.header, tableText);
+      if (!conv) return;
+      let period: Period | undefined = labelPeriod ?? col.period;
+      if (!period || (period.kind === 'instant' && rule.value !== 'btc' && ctxPeriod?.kind === 'flow' && ctxPeriod.end === period.asOf)) {
+        period = period ?? ctxPeriod;
+      }
+      // a flow figure under an instant column header: take the lead-in's span when it ends there
+      if (period?.kind === 'instant' && ctxPeriod?.kind === 'flow' && ctxPeriod.end === period.asOf) {
+        const kindNeedsFlow = fitPeriod(rule.metric, period) === undefined;
+        if (kindNeedsFlow) period = ctxPeriod;
+      }
+      if (!period && col.measure) period = ctxPeriod ?? env.defaultPeriod;
+      const fitted = fitPeriod(rule.metric, period);
+      if (!fitted) return;
+      let confidence = rule.confidence ?? 0.9;
+      const notes = [...conv.notes];
+      confidence -= conv.penalty;
+      if (col.uncertain) {
+        confidence -= 0.35;
+        notes.push('column header spread by guess');
+      }
+      if (cell.num.footnoteSplit) confidence -= 0.2;
+      if (/sales? of and payments made/.test(hit.norm)) {
+        confidence = Math.min(confidence, 0.3);
+        notes.push('sales mixed with payments made in BTC');
+      }
+      if (!labelPeriod && !col.period) {
+        confidence -= 0.1;
+        notes.push('period from the table lead-in');
+      }
+      const candidate: Candidate = {
+        metric: rule.metric,
+        value: conv.value,
+        period: fitted,
+        snippet: p.raw.join(' | ').slice(0, 240),
+        locator: { kind: 'table', table: table.index, row: rowIdx, col: p.raw.length - p.values.length + j, ...(table.page ? { page: table.page } : {}), ...(table.sheet ? { sheet: table.sheet } : {}) },
+        confidence: Math.max(0.05, Math.min(0.95, confidence)),
+        notes,
+        source: 'table',
+      };
+      if (rule.basis) candidate.basis = rule.basis;
+      else if (rule.metric.startsWith('hashrate_')) candidate.basis = hashrateBasisWord(hit.norm);
+      if (rule.metric === 'cost_per_btc') candidate.basisLabel = p.label.replace(/\s*\(\d+\)/g, '').trim().slice(0, 160);
+      out.push(candidate);
+    });
+  });
+}
+
+/** The company's own word for a hashrate, kept as the fact's basis. */
+export function hashrateBasisWord(text: string): string {
+  const t = text.toLowerCase();
+  if (/\b(average|avg)\b/.test(t)) return 'operating_average';
+  for (const w of ['deployed', 'installed', 'energized', 'active', 'operational', 'operating', 'online', 'nameplate']) {
+    if (new RegExp(`\\b${w}\\b`).test(t)) return w === 'operational' || w === 'online' ? 'operating' : w;
+  }
+  if (/\bmax(imum)?\b/.test(t)) return 'max';
+  return 'unspecified';
+}
