@@ -1,0 +1,61 @@
+/** Plain-text formatting shared by the models' sentences and the text renderers. */
+import { grainOf, periodDays } from '../model/period.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A period as a reader says it. Fiscal quarters are named alongside calendar ones when the
+ * fiscal year does not end in December (CleanSpark's Jan–Mar 2024 is its FY2024 Q2).
+ */
+export function periodLabel(start: string | null, end: string, fiscalYearEndMonth = 12): string {
+  if (!start) return `at ${end}`;
+  const y = Number(start.slice(0, 4));
+  const m = Number(start.slice(5, 7));
+  switch (grainOf(start, end)) {
+    case 'day':
+      return start;
+    case 'month':
+      return `${MONTHS[m - 1]} ${y}`;
+    case 'quarter': {
+      const cal = `Q${Math.floor((m - 1) / 3) + 1} ${y}`;
+      if (fiscalYearEndMonth === 12) return cal;
+      const fq = Math.floor((((m - 1 - fiscalYearEndMonth) % 12) + 12) % 12 / 3) + 1;
+      const fy = m > fiscalYearEndMonth ? y + 1 : y;
+      return `${cal} (FY${fy} Q${fq})`;
+    }
+    case 'year':
+      return m === 1 ? `year ${y}` : `fiscal year to ${end}`;
+    default: {
+      const sameMonth = start.slice(0, 7) === end.slice(0, 7);
+      if (sameMonth) return `${MONTHS[m - 1]} ${Number(start.slice(8))}–${Number(end.slice(8))}, ${y}`;
+      return `${start} to ${end} (${Math.round(periodDays(start, end) / 30.44)} months)`;
+    }
+  }
+}
+
+export function fmtNumber(v: number, maxDigits = 2): string {
+  return v.toLocaleString('en-US', { maximumFractionDigits: maxDigits });
+}
+
+export function fmtBtc(v: number): string {
+  return `${fmtNumber(v, 2)} BTC`;
+}
+
+/** $305 million, $9.4 million, $68,524 */
+export function fmtUsd(v: number): string {
+  const a = Math.abs(v);
+  const sign = v < 0 ? '−' : '';
+  if (a >= 1e9) return `${sign}$${fmtNumber(a / 1e9, 2)} billion`;
+  if (a >= 1e6) return `${sign}$${fmtNumber(a / 1e6, 1)} million`;
+  return `${sign}$${fmtNumber(a, 0)}`;
+}
+
+export function fmtPct(fraction: number, digits = 1): string {
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+/** "up 12.3%" / "down 4.0%" / "unchanged" */
+export function fmtChange(fraction: number): string {
+  if (Math.abs(fraction) < 0.0005) return 'unchanged';
+  return `${fraction > 0 ? 'up' : 'down'} ${fmtPct(Math.abs(fraction))}`;
+}
