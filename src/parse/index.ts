@@ -1,42 +1,64 @@
 import type { ParsedDocument } from '../model/parsed.ts';
 import { ParseError } from '../errors.ts';
-import { decodeText, detectFormat } from './detect.ts';
-import { parseHtml } from './html.ts';
-import { parsePdf } from './pdf.ts';
-import { parseText } from './text.ts';
-import { parseXlsx } from './xlsx.ts';
+import { detectFormat } from './detect.ts';
+import { parseInWorker, type ParseLimits } from './_worker-host.ts';
+import { parseFormatInProcess } from './_worker-parse.ts';
+import { inspectZip, isZip } from './xlsx.ts';
 
 export { detectFormat, decodeText } from './detect.ts';
 export { parseHtml } from './html.ts';
 export { parseText } from './text.ts';
 export { parsePdf } from './pdf.ts';
 export { parseXlsx } from './xlsx.ts';
+export { stopParseWorkers, type ParseLimits } from './_worker-host.ts';
 
 /** Largest document we parse: the biggest 10-K with inline XBRL is under 20 MB. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
+function envNumber(name: string): number | undefined {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : undefined;
+}
+
 /**
- * Bytes → ParsedDocument, the format decided from the content. Throws ParseError with a
- * one-line reason; callers add the file name.
+ * Per-document bounds. A 3.7 MB inline-XBRL 10-Q parses in about a second and a few hundred MB;
+ * these leave room for a loaded machine and stop a hostile file long before it hurts the run.
+ * HASHLEDGER_PARSE_TIMEOUT_MS and HASHLEDGER_PARSE_HEAP_MB override them.
  */
-export async function parseDocument(bytes: Uint8Array, opts: { maxBytes?: number } = {}): Promise<ParsedDocument> {
+export function defaultParseLimits(): ParseLimits {
+  return {
+    timeoutMs: envNumber('HASHLEDGER_PARSE_TIMEOUT_MS') ?? 60_000,
+    maxHeapMb: envNumber('HASHLEDGER_PARSE_HEAP_MB') ?? 1024,
+  };
+}
+
+export interface ParseOptions extends Partial<ParseLimits> {
+  maxBytes?: number;
+  /** false parses in this thread with no time or memory bound (debugging, pure-function tests) */
+  isolate?: boolean;
+}
+
+/**
+ * Bytes → ParsedDocument, the format decided from the content. Parsing runs in a worker thread
+ * bounded in time and heap (a spreadsheet in a thread of its own, thrown away after), so a
+ * hostile document costs at most the bounds and cannot touch this thread's objects. Throws
+ * ParseError with a one-line reason; callers add the file name.
+ */
+export async function parseDocument(bytes: Uint8Array, opts: ParseOptions = {}): Promise<ParsedDocument> {
   const max = opts.maxBytes ?? MAX_DOCUMENT_BYTES;
   if (bytes.length === 0) throw new ParseError('the file is empty');
   if (bytes.length > max) throw new ParseError(`the file is ${bytes.length} bytes, over the ${max}-byte cap`);
   const format = detectFormat(bytes);
-  switch (format) {
-    case 'pdf':
-      return parsePdf(bytes);
-    case 'xlsx':
-      return parseXlsx(bytes);
-    case 'html':
-    case 'text': {
-      const { text, encoding } = decodeText(bytes);
-      const doc = format === 'html' ? parseHtml(text) : parseText(text);
-      if (encoding !== 'utf-8') doc.warnings.push(`decoded as ${encoding} (not valid UTF-8)`);
-      return doc;
-    }
-    default:
-      throw new ParseError('binary content that is not PDF or XLSX');
-  }
+  if (!format) throw new ParseError('binary content that is not PDF or XLSX');
+  // refuse a zip bomb by its directory before any thread inflates it
+  if (format === 'xlsx' && isZip(bytes)) inspectZip(bytes);
+  if (opts.isolate === false) return parseFormatInProcess(bytes, format);
+  const limits = defaultParseLimits();
+  return parseInWorker(bytes, format, {
+    timeoutMs: opts.timeoutMs ?? limits.timeoutMs,
+    maxHeapMb: opts.maxHeapMb ?? limits.maxHeapMb,
+    fresh: format === 'xlsx',
+  });
 }
+
+export { parseFormatInProcess } from './_worker-parse.ts';

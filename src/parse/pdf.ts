@@ -3,6 +3,16 @@ import type { ParsedDocument } from '../model/parsed.ts';
 import { ParseError } from '../errors.ts';
 import { DocumentBuilder } from './_build.ts';
 
+/** pdf.js and pdf-parse name their failures; say which in words a user can act on. */
+function pdfError(err: unknown): ParseError {
+  const name = (err as { name?: string })?.name ?? '';
+  const message = (err as Error)?.message ?? String(err);
+  if (name === 'PasswordException' || /password/i.test(message)) {
+    return new ParseError('the PDF is encrypted and needs a password', {}, { cause: err });
+  }
+  return new ParseError(`not a readable PDF (${message})`, {}, { cause: err });
+}
+
 /**
  * PDF → blocks per page (paragraphs split on blank lines), and tables where pdf-parse's
  * geometry finds ruled tables. Investor updates are often slides: short lines, so lines that
@@ -15,7 +25,7 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
     try {
       result = await parser.getText();
     } catch (err) {
-      throw new ParseError(`not a readable PDF (${(err as Error).message ?? String(err)})`, {}, { cause: err });
+      throw pdfError(err);
     }
     const b = new DocumentBuilder();
     for (const page of result.pages) {

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ParseError } from '../errors.ts';
+import type { ParsedDocument } from '../model/parsed.ts';
+import type { Format } from './detect.ts';
+
+export type WorkerRequest = { id: number; bytes: Uint8Array; format: Format };
+export type WorkerReply = { id: number; ok: true; doc: ParsedDocument } | { id: number; ok: false; message: string };
+
+export interface ParseLimits {
+  /** wall-clock time one document may take, worker start included */
+  timeoutMs: number;
+  /** V8 old-generation heap of the worker; past it the worker is stopped, not the process */
+  maxHeapMb: number;
+}
+
+/** Idle workers kept for the next document; more would only hold memory. */
+const MAX_IDLE = 2;
+
+/**
+ * Source of the worker's first module: register tsx (the worker does not inherit the parent's
+ * loader hooks) and load _worker.ts. A data: URL keeps the project free of a plain-JS twin.
+ */
+function bootUrl(): URL {
+  const here = fileURLToPath(import.meta.url);
+  const require = createRequire(here);
+  const tsxRoot = dirname(require.resolve('tsx/package.json'));
+  const exportsMap = (JSON.parse(readFileSync(join(tsxRoot, 'package.json'), 'utf8')) as {
+    exports: Record<string, { import: { default: string } }>;
+  }).exports;
+  const api = pathToFileURL(join(tsxRoot, exportsMap['./esm/api']!.import.default)).href;
+  const entry = pathToFileURL(join(dirname(here), '_worker.ts')).href;
+  const code = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(entry)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+let boot: URL | undefined;
+let nextId = 1;
+
+class ParseThread {
+  readonly worker: Worker;
+  dead = false;
+
+  constructor(readonly maxHeapMb: number) {
+    boot ??= bootUrl();
+    this.worker = new Worker(boot, {
+      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, maxHeapMb >> 3)) },
+      stdout: false,
+      stderr: false,
+    });
+    // a worker that failed while idle is dropped; the error is reported by the run that hits it
+    this.worker.on('error', () => {
+      this.dead = true;
+    });
+    this.worker.on('exit', () => {
+      this.dead = true;
+    });
+  }
+
+  run(bytes: Uint8Array, format: Format, timeoutMs: number): Promise<ParsedDocument> {
+    const id = nextId++;
+    this.worker.ref();
+    return new Promise<ParsedDocument>((resolve, reject) => {
+      const done = (f: () => void) => {
+        clearTimeout(timer);
+        this.worker.off('message', onMessage);
+        this.worker.off('error', onError);
+        this.worker.off('exit', onExit);
+        this.worker.unref();
+        f();
+      };
+      const onMessage = (reply: WorkerReply) => {
+        if (reply.id !== id) return;
+        done(() => (reply.ok ? resolve(reply.doc) : reject(new ParseError(reply.message))));
+      };
+      const onError = (err: Error & { code?: string }) => {
+        this.kill();
+        done(() =>
+          reject(
+            err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? new ParseError(`parsing needed more than ${this.maxHeapMb} MB of memory; stopped`, {}, { cause: err })
+              : new ParseError(`the parser thread failed (${err.message})`, {}, { cause: err }),
+          ),
+        );
+      };
+      const onExit = (code: number) => {
+        this.dead = true;
+        done(() => reject(new ParseError(`the parser thread exited (code ${code}) before answering`)));
+      };
+      const timer = setTimeout(() => {
+        this.kill();
+        done(() => reject(new ParseError(`parsing took longer than ${timeoutMs / 1000} s; stopped`)));
+      }, timeoutMs);
+      this.worker.on('message', onMessage);
+      this.worker.on('error', onError);
+      this.worker.on('exit', onExit);
+      this.worker.postMessage({ id, bytes, format } satisfies WorkerRequest);
+    });
+  }
+
+  kill(): void {
+    this.dead = true;
+    void this.worker.terminate().catch(() => undefined);
+  }
+}
+
+const idle: ParseThread[] = [];
+
+/**
+ * Parses in a worker thread bounded in time and heap. `fresh` uses a thread for this document
+ * alone and ends it after: for formats whose library may be tricked into changing the realm
+ * (xlsx), so nothing a file did survives into the next document.
+ */
+export async function parseInWorker(
+  bytes: Uint8Array,
+  format: Format,
+  limits: ParseLimits & { fresh?: boolean },
+): Promise<ParsedDocument> {
+  let thread: ParseThread | undefined;
+  if (!limits.fresh) {
+    const i = idle.findIndex((t) => !t.dead && t.maxHeapMb === limits.maxHeapMb);
+    if (i >= 0) thread = idle.splice(i, 1)[0];
+  }
+  thread ??= new ParseThread(limits.maxHeapMb);
+  try {
+    return await thread.run(bytes, format, limits.timeoutMs);
+  } finally {
+    if (limits.fresh || thread.dead || idle.length >= MAX_IDLE) thread.kill();
+    else idle.push(thread);
+  }
+}
+
+/** Ends the idle workers (tests and scripts that want a clean exit without waiting for GC). */
+export async function stopParseWorkers(): Promise<void> {
+  const all = idle.splice(0);
+  await Promise.all(all.map((t) => t.worker.terminate().catch(() => undefined)));
+}
