@@ -34,8 +34,11 @@ export function staleFindings(facts: readonly FactWithSource[], companies: reado
   const latestFlow = new Map<string, FactWithSource>();
   const seen = new Set<string>();
   for (const f of facts) {
+    const date = f.periodEnd ?? f.asOf;
+    // what a company publishes after asOf says nothing about whether it was quiet before
+    if (!date || date > asOf) continue;
     seen.add(f.companyTicker);
-    if (!f.periodEnd || !f.periodStart || f.periodEnd > asOf) continue;
+    if (!f.periodEnd || !f.periodStart) continue;
     const prev = latestFlow.get(f.companyTicker);
     if (!prev || f.periodEnd > prev.periodEnd!) latestFlow.set(f.companyTicker, f);
   }

@@ -139,7 +139,9 @@ export function deriveSeries(
   }
 
   const result: Derived[] = [];
+  const order = (a: DerivationInput, b: DerivationInput) => b.sign - a.sign || a.periodKey.localeCompare(b.periodKey);
   for (const [id, d] of out) {
+    d.inputs = [...d.inputs].sort(order);
     if (statedKeys.has(id) || !PUBLISHED_GRAINS.has(grainOf(d.periodStart, d.periodEnd))) continue;
     result.push({
       ...key,
