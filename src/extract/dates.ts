@@ -83,7 +83,7 @@ export interface DateOpts {
 
 const FULL_DATE = new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+(${MONTH_ALT})\\.?,?\\s+(\\d{4})\\b`, 'i');
-const MONTH_DAY = new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{4})(?![\\d,.]*\\s*(?:bitcoin|btc|eh|ph|mw|%))`, 'i');
+const MONTH_DAY = new RegExp(`\\b(${MONTH_ALT})(?![a-z])\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d{4})(?![\\d,.]*\\s*(?:bitcoin|btc|eh|ph|mw|%))`, 'i');
 const ISO_DATE = /\b(20\d\d)-(\d\d)-(\d\d)\b/;
 
 /** "March 31, 2024", "31 March 2024", "2024-03-31", "November 30" (year anchored). */
@@ -182,6 +182,23 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     const d = findDate(m[1]!, opts);
     if (d) add(spanPeriod(d.date, 1), m.index, m[0].length);
   }
+  // explicit ranges: "from October 1, 2022, to September 30, 2023", "between … and …"
+  const rangeRe = new RegExp(`\\b(?:from|between)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?\\s+\\d{4}),?\\s+(?:to|through|until|and|[-–])\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?\\s+\\d{4})`, 'gi');
+  while ((m = rangeRe.exec(text))) {
+    const a = findDate(m[1]!, opts);
+    const b = findDate(m[2]!, opts);
+    if (a && b && a.date <= b.date) add({ kind: 'flow', start: a.date, end: b.date, grain: 'other' }, m.index, m[0].length);
+  }
+  // "over the past weekend" written on a Monday: the Saturday and Sunday before the reference date
+  const weekendRe = /\b(?:over|during)\s+the\s+(?:past|last|prior)?\s*weekend\b/gi;
+  while ((m = weekendRe.exec(text))) {
+    if (!opts.ref) continue;
+    const ref = new Date(`${opts.ref}T00:00:00Z`);
+    const back = (ref.getUTCDay() + 7) % 7 || 7; // days back to the last Sunday
+    const sun = new Date(ref.getTime() - back * 86_400_000);
+    const sat = new Date(sun.getTime() - 86_400_000);
+    add({ kind: 'flow', start: sat.toISOString().slice(0, 10), end: sun.toISOString().slice(0, 10), grain: 'other' }, m.index, m[0].length);
+  }
   // quarters: Q3 2024, 3Q24, Q1 FY2025, second quarter (of) (fiscal) 2024
   const qRe = /\b(?:(?:fiscal\s+)?(?:q([1-4])|([1-4])q)\s*(?:of\s+)?(fy|fiscal\s+(?:year\s+)?)?\s*'?(\d{4}|\d{2})\b|(first|second|third|fourth|1st|2nd|3rd|4th)\s+(fiscal\s+)?quarter\s+(?:of\s+)?(fiscal\s+(?:year\s+)?|fy\s*)?(\d{4}))/gi;
   while ((m = qRe.exec(text))) {
@@ -213,7 +230,7 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     add({ kind: 'instant', asOf: d.date }, m.index, m[0].length);
   }
   // month names: "November 2022", "Nov-24", "in November", "for the month of December"
-  const monRe = new RegExp(`\\b(${MONTH_ALT})\\.?(?:[\\s-]+'?(\\d{4}|\\d{2})\\b)?`, 'gi');
+  const monRe = new RegExp(`\\b(${MONTH_ALT})(?![a-z])\\.?(?:[\\s-]+'?(\\d{4}|\\d{2})\\b)?`, 'gi');
   while ((m = monRe.exec(text))) {
     const mo = monthNumber(m[1]!);
     if (!mo) continue;

@@ -48,8 +48,8 @@ export function findMentions(s: string): Mention[] {
     const [all, approx, cur, numText, scaleWord, unitRaw] = m;
     const unit = (unitRaw ?? '').toLowerCase();
     if (unit === '%' || unit === 'percent') continue;
-    // years and dates are not figures
-    if (!cur && !unit && /^(19|20)\d\d$/.test(numText!)) continue;
+    // years and dates are not figures ("January 2026 Bitcoin Production")
+    if (!cur && /^(19|20)\d\d$/.test(numText!) && (!unit || /(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*$|\b(fy|q[1-4]|year|fiscal|quarter|of|in)\s*$/i.test(s.slice(Math.max(0, m.index - 12), m.index)))) continue;
     const scaleText = (scaleWord ?? '').toLowerCase();
     // "m"/"b"/"k" alone are scale words only right after a currency figure
     if (scaleText && !cur && ['m', 'b', 'k'].includes(scaleText) && !unit) continue;
@@ -150,7 +150,8 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       const metric = nearestKeyword(b.slice(-90), a.slice(0, 45), PROSE_BTC_KEYWORDS);
       if (!metric) return undefined;
       if (metric === 'btc_produced' && PROSE_NOT_SELF_MINED.test(`${b.slice(-90)} ${a.slice(0, 45)}`)) return undefined;
-      if (metric === 'btc_produced' && /\b(since inception|cumulative|to date|all[- ]time|lifetime|total of)\b/.test(near)) return undefined;
+      if (metric === 'btc_produced' && /\b(inception|cumulative|to date|all[- ]time|lifetime)\b/.test(near)) return undefined;
+      if (/\bequivalent\b/.test(near)) return undefined;
       if (NOT_OWN.test(near)) return undefined;
       const notes: string[] = [];
       let confidence = 0.85;
@@ -183,7 +184,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
     case 'mw': {
       if (/\b(expan\w*|additional|pipeline|under construction|contracted|phase|build\w*|acquir\w*|potential|development|planned|new)\b/.test(near)) return undefined;
       if (!/\b(operating|operational|energized|online|total|aggregate|developed|capacity)\b/.test(near)) return undefined;
-      if (!/\b(total|aggregate|our|operating|energized)\b/.test(near)) return undefined;
+      if (!/\b(total|aggregate)\b[^.]{0,40}$|^\s*(of\s+)?(operating|energized|online)\b/.test(`${b.slice(-60)}`) && !/^\s*(of\s+)?(operating|energized|online)\b/.test(a)) return undefined;
       return { metric: 'power_capacity', confidence: 0.55, notes: [] };
     }
     case 'kwh': {
@@ -205,7 +206,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         return undefined;
       }
       const w = b.slice(-70);
-      if (/\bproceeds\b/.test(`${w} ${a.slice(0, 25)}`) && /\b(bitcoin|btc|sold|sale|sales|sell)\b/i.test(clause) && !/\b(miners?|equipment|shares?|stock|offering|notes?|loan|debt|warrants?)\b/.test(w)) {
+      if (/\bproceeds\b/.test(`${w.slice(-45)} ${a.slice(0, 25)}`) && /\b(sold|sale|sales|sell)\b/i.test(clause) && (/\b(bitcoin|btc)\b/i.test(clause) || /\b(bitcoin|btc)\b/i.test(sentence)) && !/\b(miners?|equipment|shares?|stock|offering|notes?|loan|debt|warrants?|investment|subsidiar\w*|derivative|contracts?|disposal)\b/.test(w)) {
         return { metric: 'btc_sold_proceeds', confidence: 0.8, notes: [] };
       }
       if (/\b(sold|sale of|sales of)\b[^$]{0,40}\b(bitcoin|btc)\b[^$]{0,30}\b(for|generating|totall?ing|netting|worth)\b\s*(approximately|about|~)?\s*$/.test(w)) {
@@ -251,16 +252,25 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
       if (multi) subject = updateSubject(block.text, matcher, subject);
       continue;
     }
-    const line = readLabelLine(block.text, block.offset, env);
-    if (line) {
-      out.push(...line);
-      continue;
-    }
-    for (const sent of splitSentences(block.text)) {
-      const sOffset = block.offset + sent.offset;
-      const found = readSentence(sent.text, sOffset, env, matcher, subject, multi);
-      out.push(...found.candidates);
-      subject = multi ? found.subject : undefined;
+    let carry: Period | undefined;
+    let lineStart = 0;
+    for (const rawLine of block.text.split('\n')) {
+      const lineOffset = block.offset + lineStart;
+      lineStart += rawLine.length + 1;
+      const bullet = /^\s*(?:[-*•●▪◦]|\d{1,2}[.)])\s+/.exec(rawLine);
+      const text = bullet ? rawLine.slice(bullet[0].length) : rawLine;
+      const lineFacts = readLabelLine(text, lineOffset + (bullet?.[0].length ?? 0), env);
+      if (lineFacts) {
+        out.push(...lineFacts);
+        continue;
+      }
+      for (const sent of splitSentences(text)) {
+        const sOffset = lineOffset + (bullet?.[0].length ?? 0) + sent.offset;
+        const found = readSentence(sent.text, sOffset, env, matcher, subject, multi, carry);
+        out.push(...found.candidates);
+        subject = multi ? found.subject : undefined;
+        carry = found.period;
+      }
     }
   }
   return out;
@@ -310,7 +320,10 @@ function readLabelLine(text: string, offset: number, env: Env): Candidate[] | un
 
 const TRIGGER = /bitcoin|btc|eh\/s|ph\/s|exahash|petahash|j\/th|w\/th|terahash|\bmw\b|megawatt|kwh|\$/i;
 
-function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatcher | undefined, subjectIn: string | undefined, multi: boolean): { candidates: Candidate[]; subject: string | undefined } {
+/** Words that name a period the reader could not resolve: never fall back to the document's period. */
+const UNRESOLVED_PERIOD = /\b(year|years|quarter|fiscal|ytd|to date|since|cumulative|months|week|weeks|inception|annual|annually)\b/i;
+
+function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatcher | undefined, subjectIn: string | undefined, multi: boolean, carry?: Period): { candidates: Candidate[]; subject: string | undefined; period?: Period } {
   const companies = matcher ? matcher.find(s) : [];
   let subject = subjectIn;
   if (!TRIGGER.test(s)) return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject };
@@ -318,6 +331,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   if (!mentions.length) return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject };
   const clauses = clauseBounds(s);
   const periods = findPeriods(s, { ref: env.ref, fyEndMonth: env.fyEndMonth });
+  const ownPeriod = periods.find((h) => !h.ytd && h.period.kind === 'flow')?.period ?? periods.find((h) => !h.ytd)?.period;
   const respectively = /\brespectively\b/i.test(s);
   const out: Candidate[] = [];
   const classified: { m: Mention; c: Classified; clauseIdx: number }[] = [];
@@ -359,6 +373,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const clause = clauses[clauseIdx]!;
     let period: Period | undefined;
     let fromDefault = false;
+    const notes0: string[] = [];
     const mapped = respectivelyMap.get(m);
     if (mapped) {
       if (mapped.kind === 'instant' && !mapped.asOf) continue;
@@ -366,6 +381,12 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     } else {
       period = pickPeriod(periods, m, clause, c.metric, env);
       if (!period && clause.comparison) continue;
+      if (!period && UNRESOLVED_PERIOD.test(s.slice(clause.start, clause.end))) continue;
+      if (!period && carry && !env.periodic && fitPeriod(c.metric, carry)) {
+        // "It sold 4,451 BTC over the weekend. Net proceeds were $305 million." share one period
+        period = carry;
+        notes0.push('period from the previous sentence');
+      }
       if (!period) {
         // a figure with no period of its own: the document's period, trusted less in long filings
         period = env.defaultPeriod;
@@ -377,7 +398,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // a period that ends after publication is a plan ("10 EH/s in May" written on May 6)
     if (env.filedDate && (fitted.kind === 'instant' ? fitted.asOf : fitted.end) > env.filedDate) continue;
     let confidence = c.confidence;
-    const notes = [...c.notes];
+    const notes = [...c.notes, ...notes0];
     if (fromDefault) {
       confidence -= env.periodic ? 0.4 : 0.1;
       notes.push('period from the document');
@@ -413,7 +434,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     out.push(cand);
   }
   if (companies.length) subject = companies[companies.length - 1]!.ticker;
-  return { candidates: out, subject };
+  const carried = ownPeriod ?? out.find((c) => c.period)?.period;
+  return { candidates: out, subject, ...(carried ? { period: carried } : {}) };
 }
 
 /** Nearest period phrase of the figure's clause; before the figure first, then after it. */

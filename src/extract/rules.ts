@@ -28,14 +28,14 @@ export const SEGMENT_OK = /^(total|net proceeds|net|owned facilities|direct ener
 
 export const LABEL_RULES: LabelRule[] = [
   // ---- holdings (before "held" so the qualified kinds win)
-  { metric: 'btc_held_pledged', value: 'btc', match: /\b(pledged|collateral)\b/, exclude: /\$|usd|fair value|value of|receivable/ },
-  { metric: 'btc_held_receivable', value: 'btc', match: /\breceivable\b/, exclude: /\$|usd|fair value|value of|accounts receivable/ },
-  { metric: 'btc_held_loaned', value: 'btc', match: /\b(loaned|lent|on loan)\b/, exclude: /\$|usd|fair value|value of/ },
+  { metric: 'btc_held_pledged', value: 'btc', match: /\b(bitcoin|btc)s?\b.*\b(pledged|collateral)\b|\b(pledged|collateral)\b.*\b(bitcoin|btc)s?\b/, exclude: /\$|usd|fair value|value of|receivable|gain|loss|received|transferred|returned|impairment|change/ },
+  { metric: 'btc_held_receivable', value: 'btc', match: /\b(bitcoin|btc)s?\b.*\breceivable\b|\breceivable\b.*\b(bitcoin|btc)s?\b/, exclude: /\$|usd|fair value|value of|accounts receivable|gain|loss|change/ },
+  { metric: 'btc_held_loaned', value: 'btc', match: /\b(bitcoin|btc)s?\b.*\b(loaned|lent|on loan)\b/, exclude: /\$|usd|fair value|value of|gain|loss/ },
   {
     metric: 'btc_held',
     value: 'btc',
-    match: /\b(bitcoin|btc)s?\s+(held|holdings?|hodl|treasury|on hand|balance)\b|\b(number|quantity) of (bitcoin|btc)s?( held)?\b|\btotal (bitcoin|btc) (holdings|held)\b|\b(bitcoin|btc) holdings\b|^balance (at|as of)\b|^(ending|closing) balance\b|^treasury\b/,
-    exclude: /\bvalue\b|cost basis|per (bitcoin|btc)|\$|usd|in ['’]?000|in thousands|market price|price|change|\bsold\b|% /,
+    match: /\b(bitcoin|btc)s?\s+(held|holdings?|hodl|treasury|on hand|balance)\b|\b(number|quantity) of (bitcoin|btc)s?( held)?\b|\btotal (bitcoin|btc) (holdings|held)\b|\b(bitcoin|btc) holdings\b|^balance (at|as of)\b|^(ending|closing) balance\b|^(bitcoin|btc) treasury\b/,
+    exclude: /\bvalue\b|cost basis|per (bitcoin|btc)|\$|usd|in ['’]?000|in thousands|market price|price|change|\bsold\b|% |stock|shares|equivalent/,
   },
   // ---- production
   {
@@ -46,7 +46,7 @@ export const LABEL_RULES: LabelRule[] = [
   },
   // ---- sales and purchases
   { metric: 'btc_sold_avg_price', value: 'usd_per_btc', match: /average (net )?(sale |selling )?price per (bitcoin|btc) sold|average (net )?(sale|selling) price|average price of (bitcoin|btc) sold/ },
-  { metric: 'btc_sold_proceeds', value: 'usd', match: /\bproceeds\b/, exclude: /per (bitcoin|btc)|miners?|equipment|shares|stock|notes|offering|loan|debt|warrants|property/ },
+  { metric: 'btc_sold_proceeds', value: 'usd', match: /\bproceeds\b.*\b(bitcoin|btc)\b|\b(bitcoin|btc) sales?\b.*\bproceeds\b/, exclude: /per (bitcoin|btc)|miners?|equipment|shares|stock|notes|offering|loan|debt|warrants|property|derivative|contracts?|investment|subsidiar/ },
   {
     metric: 'btc_sold',
     value: 'btc',
@@ -113,4 +113,4 @@ export const FORWARD_LOOKING = /\b(expect\w*|target\w*|anticipat\w*|goal|guidanc
 export const DELTA_BEFORE = /\b(increase[sd]?|decrease[sd]?|grew|growth|rose|fell|declined?|up|down|more|fewer|less|change|added|adding|additional|by|improvement)\s+(of\s+|by\s+)?(approximately\s+|about\s+|~\s*)?$/i;
 
 /** Where a sentence turns to a comparison: figures after it belong to another period. */
-export const COMPARISON_SPLIT = /\s*(?:,|;)?\s*\b(?:as\s+)?(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|an?\s+(?:increase|decrease|rise|decline)\s+from|from\s+(?=[~$]?\d)|relative\s+to|against|while|whereas|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))\b/gi;
+export const COMPARISON_SPLIT = /\s*(?:,|;)?\s*\b(?:as\s+)?(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|an?\s+(?:increase|decrease|rise|decline)\s+from|from\s+(?=[~$]?\d)|relative\s+to|against|while|whereas|(?:fewer|more|less|lower|higher)\s+than|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))\b/gi;

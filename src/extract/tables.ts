@@ -147,7 +147,10 @@ function convert(rule: LabelRule, cell: Cell, label: string, header: string, tab
     case 'btc': {
       if (cell.num.currency) return undefined;
       if (/\$|usd|us\$|in thousands|'000/i.test(`${label} ${header}`)) return undefined;
-      return { value: v, notes, penalty };
+      // a money table ("$ in thousands") holds no coin counts unless a column says so
+      if (moneyScale(tableText) && !/\b(number of|quantity|units|btc|bitcoins?)\b/i.test(header)) return undefined;
+      // roll-forwards print outflows in parentheses: "Bitcoin sold | (57.2)"
+      return { value: Math.abs(v), notes, penalty };
     }
     case 'usd': {
       let scale = cell.num.scale > 1 ? 1 : moneyScale(`${label}`) ?? moneyScale(header) ?? moneyScale(tableText) ?? 1;

@@ -19,9 +19,11 @@ export function parseText(text: string): ParsedDocument {
       b.addTable(rows);
       continue;
     }
-    const tabular = lines.length >= 2 && lines.every((l) => /\S(\t|\s{2,})\S/.test(l.trim()));
+    // dot leaders ("Bitcoin produced ........ 496.35 BTC") separate columns like runs of spaces
+    const COLS = /\t+|\s*\.{3,}\s*|\s{2,}/;
+    const tabular = lines.length >= 2 && lines.every((l) => /\S(\t|\s{2,}|\s*\.{3,}\s*)\S/.test(l.trim()));
     if (tabular) {
-      b.addTable(lines.map((l) => l.trim().split(/\t+|\s{2,}/)));
+      b.addTable(lines.map((l) => l.trim().split(COLS)));
       continue;
     }
     const heading = lines.length === 1 && /^#{1,6}\s/.test(lines[0]!);
