@@ -44,7 +44,7 @@ export interface SyncOptions {
   ir?: boolean;
   /** keep only 8-K/6-K whose text EDGAR full-text search finds this phrase in (saves requests) */
   phrase?: string;
-  /** injected client (tests); otherwise built from env with the database cache */
+  /** injected client (tests); otherwise built from env with the database cache. An injected client carries its own offline/revalidate/signal settings. */
   http?: HttpClient;
   env?: NodeJS.ProcessEnv;
   /** extra allowed hosts (tests serve IR feeds from 127.0.0.1) */

@@ -49,7 +49,8 @@ export class EdgarClient {
       const docs = parseFilingIndexHtm(Buffer.from(res.bytes).toString('utf8'));
       if (docs.length) return docs;
     } catch (err) {
-      if (!(err instanceof NotFoundError)) throw err;
+      // offline, a page never fetched is as good as missing: index.json may be cached
+      if (!(err instanceof NotFoundError) && !this.http.offline) throw err;
     }
     const json = edgarUrls.filingIndexJson(ref.cik, ref.accession);
     const res = await this.http.get(json, { accept: 'application/json' });
