@@ -83,7 +83,9 @@ export function recordDocument(
     const factCount = tx.select({ n: sql<number>`count(*)` }).from(facts).where(eq(facts.documentId, documentId)).get()?.n ?? 0;
     tx.update(documents).set({ factCount }).where(eq(documents.id, documentId)).run();
     return { documentId, factCount, isNew: !existing };
-  });
+    // IMMEDIATE takes the write lock first (waiting busy_timeout): a deferred transaction that
+    // reads then writes fails at once with SQLITE_BUSY when another process wrote in between
+  }, { behavior: 'immediate' });
 }
 
 export interface FactFilter {
