@@ -202,11 +202,11 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   // quarters: Q3 2024, 3Q24, Q1 FY2025, second quarter (of) (fiscal) 2024
   const qRe = /\b(?:(?:fiscal\s+)?(?:q([1-4])|([1-4])q)\s*(?:of\s+)?(fy|fiscal\s+(?:year\s+)?)?\s*'?(\d{4}|\d{2})\b|(first|second|third|fourth|1st|2nd|3rd|4th)\s+(fiscal\s+)?quarter\s+(?:of\s+)?(fiscal\s+(?:year\s+)?|fy\s*)?(\d{4}))/gi;
   while ((m = qRe.exec(text))) {
-    const q = Number(m[1] ?? m[2] ?? 0) || ORD[(m[4] ?? '').toLowerCase()] || 0;
-    const yRaw = m[3] ?? m[7];
+    const q = Number(m[1] ?? m[2] ?? 0) || ORD[(m[5] ?? '').toLowerCase()] || 0;
+    const yRaw = m[4] ?? m[8];
     if (!q || !yRaw) continue;
     const y = yRaw.length === 2 ? 2000 + Number(yRaw) : Number(yRaw);
-    const fiscal = !!(m[5] || m[6]) || /\bfiscal\b|\bfy/i.test(text.slice(Math.max(0, m.index - 12), m.index + m[0].length)) || !!(m[3] && /fy|fiscal/i.test(m[0]));
+    const fiscal = !!(m[3] || m[6] || m[7]) || /\bfiscal\b|\bfy/i.test(text.slice(Math.max(0, m.index - 12), m.index + m[0].length));
     add(fiscal ? fiscalQuarter(y, q, fy) : fiscalQuarter(y, q, 12), m.index, m[0].length);
   }
   // years: fiscal year 2024, FY2024, full year 2023, calendar year 2024
@@ -252,6 +252,13 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     // covered by a fuller phrase already
     if (hits.some((h) => m!.index >= h.index && m!.index < h.index + h.length)) continue;
     add(monthPeriod(y, mo), m.index, m[0].length);
+  }
+  // a bare calendar year: "its 2024 total", "in 2023", "for 2024"
+  const yearRe = /\b(?:in|for|during|its|their|full[- ]year)\s+(20\d\d)\b(?!\s*[-–\/]|,)/gi;
+  while ((m = yearRe.exec(text))) {
+    if (hits.some((h) => m!.index + m![0].length > h.index && m!.index < h.index + h.length)) continue;
+    const y = Number(m[1]);
+    add({ kind: 'flow', start: `${y}-01-01`, end: `${y}-12-31`, grain: 'year' }, m.index, m[0].length);
   }
   // year-to-date
   const ytdRe = /\b(fiscal\s+|calendar\s+)?(?:year[\s-]to[\s-]date|ytd)\b/gi;

@@ -206,7 +206,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         return undefined;
       }
       const w = b.slice(-70);
-      if (/\bproceeds\b/.test(`${w.slice(-45)} ${a.slice(0, 25)}`) && /\b(sold|sale|sales|sell)\b/i.test(clause) && (/\b(bitcoin|btc)\b/i.test(clause) || /\b(bitcoin|btc)\b/i.test(sentence)) && !/\b(miners?|equipment|shares?|stock|offering|notes?|loan|debt|warrants?|investment|subsidiar\w*|derivative|contracts?|disposal)\b/.test(w)) {
+      if (/\bproceeds\b/.test(`${w.slice(-45)} ${a.slice(0, 25)}`) && (/^sold:/.test(sentence) || (/\b(sold|sale|sales|sell|selling)\b/i.test(clause) && /\b(bitcoin|btc)\b/i.test(sentence))) && !/\b(miners?|equipment|shares?|stock|offering|notes?|loan|debt|warrants?|investment|subsidiar\w*|derivative|contracts?|disposal)\b/.test(w)) {
         return { metric: 'btc_sold_proceeds', confidence: 0.8, notes: [] };
       }
       if (/\b(sold|sale of|sales of)\b[^$]{0,40}\b(bitcoin|btc)\b[^$]{0,30}\b(for|generating|totall?ing|netting|worth)\b\s*(approximately|about|~)?\s*$/.test(w)) {
@@ -236,8 +236,10 @@ function isMultiCompany(doc: ParsedDocument, env: Env, matcher: CompanyMatcher |
   const hits = matcher.find(doc.text.slice(0, 200_000));
   const tickers = new Set(hits.map((h) => h.ticker));
   if (!env.company) return tickers.size > 0;
-  const own = hits.filter((h) => h.ticker === env.company!.ticker).length;
-  return tickers.size >= 2 && own < hits.length * 0.5;
+  if (tickers.size < 2) return false;
+  const counts = [...tickers].map((t) => hits.filter((h) => h.ticker === t).length).sort((a, b) => b - a);
+  // a peer named about as often as the leader: an article about both
+  return counts[1]! >= 2 && counts[1]! >= counts[0]! * 0.3;
 }
 
 /** Reads every text block of the document. */
@@ -253,6 +255,7 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
       continue;
     }
     let carry: Period | undefined;
+    let prevSold = false;
     let lineStart = 0;
     for (const rawLine of block.text.split('\n')) {
       const lineOffset = block.offset + lineStart;
@@ -266,7 +269,8 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
       }
       for (const sent of splitSentences(text)) {
         const sOffset = lineOffset + (bullet?.[0].length ?? 0) + sent.offset;
-        const found = readSentence(sent.text, sOffset, env, matcher, subject, multi, carry);
+        const found = readSentence(sent.text, sOffset, env, matcher, subject, multi, carry, prevSold);
+        prevSold = !!found.sold;
         out.push(...found.candidates);
         subject = multi ? found.subject : undefined;
         carry = found.period;
@@ -323,7 +327,7 @@ const TRIGGER = /bitcoin|btc|eh\/s|ph\/s|exahash|petahash|j\/th|w\/th|terahash|\
 /** Words that name a period the reader could not resolve: never fall back to the document's period. */
 const UNRESOLVED_PERIOD = /\b(year|years|quarter|fiscal|ytd|to date|since|cumulative|months|week|weeks|inception|annual|annually)\b/i;
 
-function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatcher | undefined, subjectIn: string | undefined, multi: boolean, carry?: Period): { candidates: Candidate[]; subject: string | undefined; period?: Period } {
+function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatcher | undefined, subjectIn: string | undefined, multi: boolean, carry?: Period, prevSold = false): { candidates: Candidate[]; subject: string | undefined; period?: Period; sold?: boolean } {
   const companies = matcher ? matcher.find(s) : [];
   let subject = subjectIn;
   if (!TRIGGER.test(s)) return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject };
@@ -346,7 +350,13 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (DELTA_BEFORE.test(s.slice(Math.max(0, m.start - 40), m.start))) return;
     const fwdWindow = `${beforeWide} ${after.split(/[,;]|\band\b/)[0]}`;
     if (FORWARD_LOOKING.test(fwdWindow)) return;
-    const c = classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(clause.start, clause.end), s);
+    const sentenceCtx = prevSold ? `sold: ${s}` : s;
+    let c = classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(clause.start, clause.end), sentenceCtx);
+    if (!c && clause.comparison) {
+      // "… mined 2,031 bitcoin … as compared to 1,871 bitcoin during …": the comparison repeats the metric
+      const prev = [...classified].reverse().find((x) => x.m.kind === m.kind && x.clauseIdx < clauseIdx);
+      if (prev) c = { ...prev.c, confidence: prev.c.confidence - 0.1, notes: [...prev.c.notes, 'metric carried from the compared figure'] };
+    }
     if (!c) return;
     classified.push({ m, c, clauseIdx });
   });
@@ -435,7 +445,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   }
   if (companies.length) subject = companies[companies.length - 1]!.ticker;
   const carried = ownPeriod ?? out.find((c) => c.period)?.period;
-  return { candidates: out, subject, ...(carried ? { period: carried } : {}) };
+  return { candidates: out, subject, ...(carried ? { period: carried } : {}), sold: out.some((c) => c.metric === 'btc_sold') };
 }
 
 /** Nearest period phrase of the figure's clause; before the figure first, then after it. */

@@ -26,6 +26,11 @@ export function parseText(text: string): ParsedDocument {
       b.addTable(lines.map((l) => l.trim().split(COLS)));
       continue;
     }
+    // a bulleted list keeps one block per item ("- Bitcoin mined in November: 535")
+    if (lines.length >= 2 && lines.every((l) => /^\s*(?:[-*•●▪]|\d{1,2}[.)])\s+/.test(l))) {
+      for (const l of lines) b.addBlock(l.replace(/^\s*(?:[-*•●▪]|\d{1,2}[.)])\s+/, ''), { role: 'list-item' });
+      continue;
+    }
     const heading = lines.length === 1 && /^#{1,6}\s/.test(lines[0]!);
     b.addBlock(lines.join('\n').replace(/^#{1,6}\s+/, ''), heading ? { role: 'heading' } : {});
   }
