@@ -236,6 +236,8 @@ function isMultiCompany(doc: ParsedDocument, env: Env, matcher: CompanyMatcher |
   const hits = matcher.find(doc.text.slice(0, 200_000));
   const tickers = new Set(hits.map((h) => h.ticker));
   if (!env.company) return tickers.size > 0;
+  // a company's own 10-Q/10-K names peers, suppliers and hosts; it never reports their figures
+  if (env.periodic) return false;
   if (tickers.size < 2) return false;
   const counts = [...tickers].map((t) => hits.filter((h) => h.ticker === t).length).sort((a, b) => b - a);
   // a peer named about as often as the leader: an article about both
