@@ -1,6 +1,6 @@
 /** How a table value reads in the text formats (Markdown, HTML): number style and markers. */
 import type { Cell, SourceRef } from './cells.ts';
-import { fmtNumber } from './format.ts';
+import { fmtNumber, fmtPct } from './format.ts';
 import type { ColKind, Value } from './tables.ts';
 
 export function isCell(v: Value): v is Cell {
@@ -33,11 +33,11 @@ export function formatNumberAs(n: number, kind: ColKind): string {
     case 'usd_per_btc':
       return `$${fmtNumber(n, 0)}`;
     case 'pct':
-      return `${(n * 100).toFixed(1)}%`;
+      return fmtPct(n);
     case 'ehs':
       return fmtNumber(n, 2);
     case 'jth':
-      return fmtNumber(n, 2);
+      return n.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
     case 'mw':
       return fmtNumber(n, 0);
     case 'usd_kwh':

@@ -50,8 +50,19 @@ export function fmtUsd(v: number): string {
   return `${sign}$${fmtNumber(a, 0)}`;
 }
 
+/** One decimal, or two significant places below 1% so a small share does not read as 0.0%. */
 export function fmtPct(fraction: number, digits = 1): string {
-  return `${(fraction * 100).toFixed(digits)}%`;
+  const pct = fraction * 100;
+  if (pct !== 0 && Math.abs(pct) < 1) return `${pct.toPrecision(2).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')}%`;
+  return `${pct.toFixed(digits)}%`;
+}
+
+/** "in May 2024" but "over February 7–9, 2026" for a span that is not a calendar period. */
+export function inPeriod(start: string | null, end: string, fiscalYearEndMonth = 12): string {
+  const label = periodLabel(start, end, fiscalYearEndMonth);
+  if (!start) return label;
+  const g = grainOf(start, end);
+  return `${g === 'month' || g === 'quarter' || g === 'year' ? 'in' : 'over'} ${label}`;
 }
 
 /** "up 12.3%" / "down 4.0%" / "unchanged" */

@@ -6,7 +6,7 @@ import { periodDays } from '../model/period.ts';
 import { averagePrice, type NetworkSnapshot } from '../network/series.ts';
 import type { CanonIndex } from './canon.ts';
 import { EMPTY, cellOf, computed, has, sourcesOf, type Cell, type SourceRef } from './cells.ts';
-import { fmtBtc, fmtChange, fmtNumber, fmtPct, fmtUsd, periodLabel } from './format.ts';
+import { fmtBtc, fmtChange, fmtNumber, fmtPct, fmtUsd, inPeriod, periodLabel } from './format.ts';
 
 export interface CompanyInfo {
   ticker: string;
@@ -247,7 +247,7 @@ function changeLinesFor(idx: CanonIndex, co: CompanyInfo, rows: readonly Treasur
   const name = shortName(co.name);
   // sales, newest first
   for (const r of rows.filter((x) => x.periodStart !== null && has(x.soldBtc) && x.soldBtc.value! > 0).slice(0, MAX_SALE_LINES)) {
-    const parts = [`${name} sold ${fmtBtc(r.soldBtc.value!)}${r.soldBtc.conflicted ? ' (sources differ)' : ''} in ${r.periodLabel}`];
+    const parts = [`${name} sold ${fmtBtc(r.soldBtc.value!)}${r.soldBtc.conflicted ? ' (sources differ)' : ''} ${inPeriod(r.periodStart, r.periodEnd, co.fiscalYearEndMonth)}`];
     if (has(r.proceedsUsd)) parts.push(` for about ${fmtUsd(r.proceedsUsd.value)}`);
     if (has(r.realizedPriceUsd)) {
       parts.push(`, about $${fmtNumber(r.realizedPriceUsd.value, 0)} per BTC${r.realizedPriceUsd.derived ? ' (proceeds divided by coins sold)' : ''}`);

@@ -7,7 +7,8 @@
  * apostrophe (neutralizeFormula), because snippets are scraped from documents and a
  * spreadsheet must never run them. Cells are written as type "s", never as formulas.
  */
-import * as XLSX from 'xlsx';
+import { createRequire } from 'node:module';
+import type * as XlsxNs from 'xlsx';
 import { neutralizeFormula } from '../../format/cells.ts';
 import type { ReportModel } from '../model.ts';
 import type { ColKind } from '../tables.ts';
@@ -42,15 +43,18 @@ export const NUMBER_FORMATS: Partial<Record<ColKind, string>> = {
   date: 'yyyy-mm-dd',
 };
 
+// the CommonJS build: its ESM namespace does not expose CFB (the zip container), which freezing panes needs
+const XLSX = createRequire(import.meta.url)('xlsx') as typeof XlsxNs;
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function excelDate(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25_569;
 }
 
-function sheetOf(t: FlatTable): XLSX.WorkSheet {
-  const ws: XLSX.WorkSheet = {};
-  const put = (r: number, c: number, cell: XLSX.CellObject) => {
+function sheetOf(t: FlatTable): XlsxNs.WorkSheet {
+  const ws: XlsxNs.WorkSheet = {};
+  const put = (r: number, c: number, cell: XlsxNs.CellObject) => {
     ws[XLSX.utils.encode_cell({ r, c })] = cell;
   };
   t.columns.forEach((col, c) => put(0, c, { t: 's', v: col.header }));
@@ -63,7 +67,7 @@ function sheetOf(t: FlatTable): XLSX.WorkSheet {
       } else if (kind === 'date' && ISO_DATE.test(v)) {
         put(i + 1, c, { t: 'n', v: excelDate(v), z: NUMBER_FORMATS.date! });
       } else {
-        const cell: XLSX.CellObject = { t: 's', v: neutralizeFormula(v) };
+        const cell: XlsxNs.CellObject = { t: 's', v: neutralizeFormula(v) };
         const first = v.split(' ')[0]!;
         if ((kind === 'url' || kind === 'sources') && /^https?:\/\//.test(first)) cell.l = { Target: first };
         put(i + 1, c, cell);
@@ -78,7 +82,7 @@ function sheetOf(t: FlatTable): XLSX.WorkSheet {
   return ws;
 }
 
-function aboutSheet(m: ReportModel): XLSX.WorkSheet {
+function aboutSheet(m: ReportModel): XlsxNs.WorkSheet {
   const rows: [string, string][] = [
     ['Report', m.title],
     ['Network as of', m.asOf ?? 'no network data'],
@@ -107,7 +111,7 @@ function aboutSheet(m: ReportModel): XLSX.WorkSheet {
 function freezeHeaderRows(buf: Buffer, sheetCount: number): Buffer {
   const zip = XLSX.CFB.read(buf, { type: 'buffer' });
   for (let i = 1; i <= sheetCount; i++) {
-    const entry = XLSX.CFB.find(zip, `xl/worksheets/sheet${i}.xml`);
+    const entry = XLSX.CFB.find(zip, `/xl/worksheets/sheet${i}.xml`);
     if (!entry?.content) continue;
     const xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
     const patched = xml.replace(
