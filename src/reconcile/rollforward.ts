@@ -11,18 +11,50 @@ function fmt(v: number): string {
   return v.toLocaleString('en-US', { maximumFractionDigits: 4 });
 }
 
-function term(label: string, cv: CanonicalValue | undefined): string {
-  return cv ? `${label} ${fmt(cv.value)}${cv.derived ? ' (derived)' : ''}` : `${label} not stated`;
+/** A flow component of the roll-forward: one canonical value, or the sum of shorter ones tiling the period. */
+interface Component {
+  value: number;
+  parts: CanonicalValue[];
 }
 
-function ids(...cvs: (CanonicalValue | undefined)[]): number[] {
+function term(label: string, c: Component | undefined): string {
+  if (!c) return `${label} not stated`;
+  const only = c.parts.length === 1 ? c.parts[0]! : undefined;
+  const note = only ? (only.derived ? ' (derived)' : '') : ` (sum of ${c.parts.length} periods)`;
+  return `${label} ${fmt(c.value)}${note}`;
+}
+
+function ids(...items: (CanonicalValue | Component | undefined)[]): number[] {
   const out = new Set<number>();
-  for (const cv of cvs) {
-    if (!cv) continue;
-    if (cv.derived) for (const i of cv.inputs ?? []) out.add(i.factId);
-    else out.add(cv.fact.id);
+  for (const it of items) {
+    if (!it) continue;
+    for (const cv of 'parts' in it ? it.parts : [it]) {
+      if (cv.derived) for (const i of cv.inputs ?? []) out.add(i.factId);
+      else out.add(cv.fact.id);
+    }
   }
   return [...out];
+}
+
+/**
+ * The flow for exactly [start, end]: stated or derived for that period, else the sum of
+ * consecutive shorter periods that tile it (three months for a quarter), longest first.
+ */
+function componentFor(flows: Map<string, CanonicalValue>, start: string, end: string): Component | undefined {
+  const exact = flows.get(`${start}..${end}`);
+  if (exact) return { value: exact.value, parts: [exact] };
+  const parts: CanonicalValue[] = [];
+  let cursor = start;
+  while (cursor <= end) {
+    const next = [...flows.values()]
+      .filter((cv) => cv.periodStart === cursor && cv.periodEnd! <= end)
+      .sort((a, b) => b.periodEnd!.localeCompare(a.periodEnd!))[0];
+    if (!next) return undefined;
+    parts.push(next);
+    if (next.periodEnd === end) return { value: parts.reduce((s, p) => s + p.value, 0), parts };
+    cursor = addDays(next.periodEnd!, 1);
+  }
+  return undefined;
 }
 
 /**
@@ -56,9 +88,9 @@ export function rollForwardFindings(canonical: readonly CanonicalValue[]): Findi
       const opening = held.get(addDays(start, -1));
       const closing = held.get(end);
       if (!opening) continue;
-      const produced = flows.btc_produced.get(key);
-      const sold = flows.btc_sold.get(key);
-      const purchased = flows.btc_purchased.get(key);
+      const produced = componentFor(flows.btc_produced, start, end);
+      const sold = componentFor(flows.btc_sold, start, end);
+      const purchased = componentFor(flows.btc_purchased, start, end);
 
       if (sold) {
         const available = opening.value + (produced?.value ?? 0) + (purchased?.value ?? 0);
@@ -71,7 +103,7 @@ export function rollForwardFindings(canonical: readonly CanonicalValue[]): Findi
             periodKey: key,
             message:
               `sold ${fmt(sold.value)} BTC in ${key} but had at most ${fmt(available)} ` +
-              `(${term('held at start', opening)} + ${term('produced', produced)} + ${term('purchased', purchased)})` +
+              `(held at start ${fmt(opening.value)} + ${term('produced', produced)} + ${term('purchased', purchased)})` +
               (produced ? '; is a year-to-date figure read as this period?' : '; production for the period is not stated'),
             factIds: ids(sold, opening, produced, purchased),
           });
@@ -90,7 +122,7 @@ export function rollForwardFindings(canonical: readonly CanonicalValue[]): Findi
         metric: 'btc_held',
         periodKey: key,
         message:
-          `held ${fmt(closing.value)} BTC at ${end}; ${term('held', opening)} at ${opening.asOf} + ${term('produced', produced)} ` +
+          `held ${fmt(closing.value)} BTC at ${end}; held ${fmt(opening.value)} at ${opening.asOf} + ${term('produced', produced)} ` +
           `+ ${term('purchased', purchased)} − ${term('sold', sold)} gives ${fmt(expected)}: ${fmt(Math.round(unexplained * 1e6) / 1e6)} BTC unexplained` +
           ` (${missing.length ? `${missing.join(', ')} not stated; ` : ''}other movements such as exchanges, payments in BTC or collateral are not tracked)`,
         factIds: ids(closing, opening, produced, sold, purchased),
