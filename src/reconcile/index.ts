@@ -6,7 +6,7 @@ import { crossCheckSeries, deriveSeries, type Derived, type Known } from './deri
 import { MIN_CONFIDENCE, rank, type Observation } from './precedence.ts';
 import { rollForwardFindings } from './rollforward.ts';
 import { levelOf, scaleVerdict, type ScaleVerdict, type SeriesPoint } from './scale.ts';
-import { classifySource, describeSource } from './source.ts';
+import { classifySource, describeSource, SOURCE_TIERS } from './source.ts';
 import { allowedDifference, relativeSpread, withinTolerance } from './tolerance.ts';
 import type { CanonicalValue, Conflict, Finding, ReconcileOptions, ReconcileResult } from './types.ts';
 
@@ -71,7 +71,8 @@ export function reconcile(facts: readonly FactWithSource[], opts: ReconcileOptio
     canonical.push(cv);
   }
 
-  const derived = deriveAll(canonical, findings);
+  const tierOf = (f: FactWithSource) => SOURCE_TIERS[classifySource(f, companies.get(f.companyTicker)).tier].rank;
+  const derived = deriveAll(canonical, findings, tierOf);
   canonical.push(...derived);
   canonical.sort(byKey);
   setAside.sort(byKey);
@@ -248,7 +249,7 @@ function conflictOf(trusted: readonly Observation[], winner: Observation): Confl
  * Months and quarters computed from longer stated periods, added only where nothing is
  * stated; where something is stated, the computation cross-checks it instead.
  */
-function deriveAll(canonical: readonly CanonicalValue[], findings: Finding[]): CanonicalValue[] {
+function deriveAll(canonical: readonly CanonicalValue[], findings: Finding[], tierOf: (f: FactWithSource) => number): CanonicalValue[] {
   const stated = canonical.filter((cv) => !cv.derived && cv.periodStart && cv.periodEnd);
   const bySeries = groupBy(stated, seriesKeyOf);
   const have = new Set(canonical.map(keyOf));
@@ -269,9 +270,14 @@ function deriveAll(canonical: readonly CanonicalValue[], findings: Finding[]): C
       out.push(derivedCanonical(d));
     }
     const statedByKey = new Map(list.map((cv) => [cv.periodKey, cv]));
+    const byFactId = new Map(list.map((cv) => [cv.fact.id, cv.fact]));
     for (const d of crossCheckSeries(key, known)) {
       const s = statedByKey.get(d.periodKey);
       if (!s || withinTolerance(s.metric, s.value, d.value)) continue;
+      // a computation from weaker sources does not question a stronger one: the weak input is
+      // the likelier culprit and is flagged on its own period
+      const tier = tierOf(s.fact);
+      if (d.inputs.some((i) => tierOf(byFactId.get(i.factId)!) < tier)) continue;
       findings.push({
         kind: 'conflict',
         severity: 'warning',
