@@ -71,8 +71,11 @@ function roundLike(v: number, inputs: readonly number[]): number {
   return Math.round(v * f) / f;
 }
 
+// one formatter: toLocaleString builds a new one per call, which dominated large runs
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
 function fmt(v: number): string {
-  return v.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return NUMBER.format(v);
 }
 
 function formulaOf(inputs: readonly DerivationInput[]): string {

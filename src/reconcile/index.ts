@@ -71,7 +71,8 @@ export function reconcile(facts: readonly FactWithSource[], opts: ReconcileOptio
     canonical.push(cv);
   }
 
-  const tierOf = (f: FactWithSource) => SOURCE_TIERS[classifySource(f, companies.get(f.companyTicker)).tier].rank;
+  const classes = new Map(observations.map((o) => [o.fact.id, o.source]));
+  const tierOf = (f: FactWithSource) => SOURCE_TIERS[(classes.get(f.id) ?? classifySource(f, companies.get(f.companyTicker))).tier].rank;
   const derived = deriveAll(canonical, findings, tierOf);
   canonical.push(...derived);
   canonical.sort(byKey);
@@ -125,8 +126,11 @@ function byKey(a: CanonicalValue, b: CanonicalValue): number {
   );
 }
 
+// one formatter: toLocaleString builds a new one per call, which dominated large runs
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
 function fmt(v: number): string {
-  return v.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return NUMBER.format(v);
 }
 
 function canonicalOf(w: FactWithSource, observations: FactWithSource[], reason: string, rule: string): CanonicalValue {

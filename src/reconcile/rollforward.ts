@@ -7,8 +7,11 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+// one formatter: toLocaleString builds a new one per call, which dominated large runs
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
 function fmt(v: number): string {
-  return v.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return NUMBER.format(v);
 }
 
 /** A flow component of the roll-forward: one canonical value, or the sum of shorter ones tiling the period. */

@@ -63,8 +63,12 @@ function endsWithDomain(host: string, domain: string): boolean {
  * ("investors.cleanspark.com", "irisenergy.co", "ir.mara.com"). Tokens shorter than 4
  * letters are skipped: they match by accident.
  */
+const tokenCache = new WeakMap<Company, { hosts: string[]; tokens: string[] }>();
+
 export function issuerHostTokens(company: Company | undefined): { hosts: string[]; tokens: string[] } {
   if (!company) return { hosts: [], tokens: [] };
+  const cached = tokenCache.get(company);
+  if (cached) return cached;
   const hosts = company.irFeeds.map((f) => hostOf(f.url)).filter((h): h is string => h !== null);
   const names = [company.name, ...company.aliases, company.ticker];
   const tokens = [
@@ -75,7 +79,9 @@ export function issuerHostTokens(company: Company | undefined): { hosts: string[
         .filter((n) => n.length >= 4),
     ),
   ];
-  return { hosts, tokens };
+  const out = { hosts, tokens };
+  tokenCache.set(company, out);
+  return out;
 }
 
 export function classifyHost(host: string | null, company: Company | undefined): HostClass {
