@@ -125,22 +125,20 @@ function effectiveFrom(a: DifficultyAdjustment): string {
  */
 export function difficultyAt(snap: NetworkSnapshot, date: string): number | undefined {
   if (date > snap.sources.difficultyObservedTo && snap.sources.difficultyObservedTo) return undefined;
-  let found: number | undefined;
-  for (const a of snap.adjustments) {
-    if (effectiveFrom(a) <= date) found = a.difficulty;
-    else break;
-  }
-  return found;
+  return adjustmentAt(snap, date)?.difficulty;
 }
 
-/** The retarget in force on a day (for labels: height, date). */
+/** The retarget in force on a day (for labels: height, date). Binary search: reports ask per day. */
 export function adjustmentAt(snap: NetworkSnapshot, date: string): DifficultyAdjustment | undefined {
-  let found: DifficultyAdjustment | undefined;
-  for (const a of snap.adjustments) {
-    if (effectiveFrom(a) <= date) found = a;
-    else break;
+  const a = snap.adjustments;
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (effectiveFrom(a[mid]!) <= date) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  return lo > 0 ? a[lo - 1] : undefined;
 }
 
 function daysIn(snap: NetworkSnapshot, start: string, end: string): NetworkDay[] {

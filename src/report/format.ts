@@ -33,8 +33,20 @@ export function periodLabel(start: string | null, end: string, fiscalYearEndMont
   }
 }
 
+// Intl formatters are costly to build; reports format tens of thousands of numbers
+const formatters = new Map<string, Intl.NumberFormat>();
+export function numberFormat(maxDigits: number, minDigits = 0): Intl.NumberFormat {
+  const key = `${minDigits}/${maxDigits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDigits, minimumFractionDigits: minDigits });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function fmtNumber(v: number, maxDigits = 2): string {
-  return v.toLocaleString('en-US', { maximumFractionDigits: maxDigits });
+  return numberFormat(maxDigits).format(v);
 }
 
 export function fmtBtc(v: number): string {

@@ -1,6 +1,11 @@
-/** The report model as JSON: every number with its flags and source, for scripts. */
+/**
+ * The report model as JSON: every number with its flags and source, for scripts. Company
+ * pages keep their headline figures, grid and lines; their rows are the top-level tables
+ * filtered by ticker, so they are not repeated here.
+ */
 import type { ReportModel } from '../model.ts';
 
 export function renderJson(m: ReportModel): string {
-  return `${JSON.stringify(m, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+  const pages = m.pages.map(({ treasury: _t, production: _p, costs: _c, ...rest }) => rest);
+  return `${JSON.stringify({ ...m, pages }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
 }

@@ -1,4 +1,5 @@
 /** Small inline SVG charts drawn by hand, so the HTML report needs no library or CDN. */
+import { fmtNumber } from '../format.ts';
 import { escapeHtml } from './escape.ts';
 
 export interface Series {
@@ -60,7 +61,7 @@ export function lineChart(opts: { title: string; yLabel: string; series: Series[
     parts.push(`<polyline points="${d}" fill="none" stroke="${colorOf(i)}" stroke-width="2"><title>${escapeHtml(s.name)}</title></polyline>`);
     for (const p of pts) {
       parts.push(
-        `<circle cx="${sx(dayOf(p.x)).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="2.5" fill="${colorOf(i)}"><title>${escapeHtml(`${s.name} ${p.x}: ${p.y.toLocaleString('en-US', { maximumFractionDigits: 2 })}`)}</title></circle>`,
+        `<circle cx="${sx(dayOf(p.x)).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="2.5" fill="${colorOf(i)}"><title>${escapeHtml(`${s.name} ${p.x}: ${fmtNumber(p.y, 2)}`)}</title></circle>`,
       );
     }
     const lx = pad.l + (i % 6) * 115;
@@ -84,7 +85,7 @@ export function barChart(opts: { title: string; yLabel: string; bars: { label: s
     const y = pad.t + i * rowH;
     parts.push(`<text x="${pad.l - 6}" y="${y + 15}" text-anchor="end" class="tick">${escapeHtml(b.label)}</text>`);
     parts.push(
-      `<rect x="${pad.l}" y="${y + 3}" width="${(sx(b.value) - pad.l).toFixed(1)}" height="${rowH - 6}" fill="${colorOf(0)}"><title>${escapeHtml(`${b.label}: ${b.value.toLocaleString('en-US', { maximumFractionDigits: 2 })}${b.note ? ` (${b.note})` : ''}`)}</title></rect>`,
+      `<rect x="${pad.l}" y="${y + 3}" width="${(sx(b.value) - pad.l).toFixed(1)}" height="${rowH - 6}" fill="${colorOf(0)}"><title>${escapeHtml(`${b.label}: ${fmtNumber(b.value, 2)}${b.note ? ` (${b.note})` : ''}`)}</title></rect>`,
     );
     parts.push(`<text x="${(sx(b.value) + 4).toFixed(1)}" y="${y + 15}" class="tick">${tick(b.value)}</text>`);
   });

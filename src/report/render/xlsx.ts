@@ -128,6 +128,7 @@ export function renderXlsx(m: ReportModel): Buffer {
   const wb = XLSX.utils.book_new();
   for (const t of spreadsheetTables(m)) XLSX.utils.book_append_sheet(wb, sheetOf(t), SHEET_NAMES[t.id] ?? t.id.slice(0, 31));
   XLSX.utils.book_append_sheet(wb, aboutSheet(m), 'About');
-  const buf = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  // compressed once, when the patched zip is written
+  const buf = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: false }) as Buffer;
   return freezeHeaderRows(buf, wb.SheetNames.length);
 }
