@@ -1,4 +1,3 @@
-import { PDFParse } from 'pdf-parse';
 import type { ParsedDocument } from '../model/parsed.ts';
 import { ParseError } from '../errors.ts';
 import { DocumentBuilder } from './_build.ts';
@@ -19,6 +18,8 @@ function pdfError(err: unknown): ParseError {
  * look tabular (label then numbers separated by wide gaps) also become table rows.
  */
 export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
+  // pdf.js is ~150 MB and most of a second to load: only when a PDF arrives
+  const { PDFParse } = await import('pdf-parse');
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
   try {
     let result;

@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { inflateRawSync } from 'node:zlib';
-import * as XLSX from 'xlsx';
 import type { ParsedDocument } from '../model/parsed.ts';
 import { ParseError } from '../errors.ts';
 import { DocumentBuilder } from './_build.ts';
@@ -158,6 +158,14 @@ function restorePrototypes(before: Snapshot): string[] {
   return changed;
 }
 
+type XlsxLib = typeof import('xlsx');
+let xlsxLib: XlsxLib | undefined;
+/** xlsx (and its code-page tables) loads on the first workbook, not with every import of this module. */
+function loadXlsx(): XlsxLib {
+  xlsxLib ??= createRequire(import.meta.url)('xlsx') as XlsxLib;
+  return xlsxLib;
+}
+
 export interface WorkbookSheets {
   sheets: { name: string; rows: string[][] }[];
   warnings: string[];
@@ -170,6 +178,7 @@ export interface WorkbookSheets {
  * even a pollution this check missed dies with the worker.
  */
 export function readWorkbook(bytes: Uint8Array): WorkbookSheets {
+  const XLSX = loadXlsx();
   const before = snapshotPrototypes();
   let result: WorkbookSheets | undefined;
   let failure: unknown;

@@ -1,22 +1,32 @@
 /**
- * Hand-built PDFs for hostile-input tests: a valid one-page text PDF with a correct xref, and
- * variants (truncated, corrupted, encrypted) made from it. Nothing here comes from a filing.
+ * Hand-built PDFs: a valid text PDF with a correct xref (one page or several), and an encrypted
+ * variant. Hostile-input tests truncate and corrupt them; the benchmark fills them with fixture text.
  */
 
 function escapePdfString(s: string): string {
   return s.replace(/[\\()]/g, (c) => `\\${c}`);
 }
 
-/** A one-page PDF whose page shows `lines` in Helvetica; `extraTrailer` goes into the trailer dict. */
+/** A one-page PDF whose page shows `lines` in Helvetica. */
 export function buildPdf(lines: string[], opts: { encrypt?: boolean } = {}): Buffer {
-  const content = ['BT', '/F1 12 Tf', '14 TL', '72 720 Td', ...lines.map((l) => `(${escapePdfString(l)}) Tj T*`), 'ET'].join('\n');
+  return buildPdfPages([lines], opts);
+}
+
+/** A PDF with one page per entry of `pages`, each showing its lines top to bottom. */
+export function buildPdfPages(pages: string[][], opts: { encrypt?: boolean } = {}): Buffer {
+  const n = pages.length;
+  // objects: 1 catalog, 2 pages, 3 font, then per page: page, content
+  const pageObj = (i: number) => 4 + 2 * i;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    `<< /Type /Pages /Kids [${pages.map((_, i) => `${pageObj(i)} 0 R`).join(' ')}] /Count ${n} >>`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
+  pages.forEach((lines, i) => {
+    const content = ['BT', '/F1 10 Tf', '12 TL', '56 760 Td', ...lines.map((l) => `(${escapePdfString(l)}) Tj T*`), 'ET'].join('\n');
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${pageObj(i) + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`);
+    objects.push(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
+  });
   if (opts.encrypt) {
     // the standard security handler, RC4 40-bit, with owner/user hashes that match no password:
     // a reader must ask for one
