@@ -6,7 +6,7 @@ import type { DocumentMeta } from '../model/document.ts';
 import { ExtractedFact } from '../model/fact.ts';
 import { parseDocument } from '../parse/index.ts';
 import { findCompany } from '../registry/companies.ts';
-import { sha256Hex } from '../store/raw.ts';
+import { readStructured } from './structured.ts';
 
 export interface IngestInput {
   bytes: Uint8Array;
@@ -36,7 +36,8 @@ export async function ingestDocument(app: App, input: IngestInput): Promise<Inge
   const { bytes, meta } = input;
   const sha256 = app.store.put(bytes);
   const name = meta.localPath ?? meta.sourceUrl ?? sha256;
-  const company = meta.companyTicker ? findCompany(app.companies, meta.companyTicker) : undefined;
+  const structured = readStructured(bytes, app.companies);
+  const company = findCompany(app.companies, meta.companyTicker ?? structured?.companyTicker ?? '');
   const base = {
     sha256,
     companyTicker: company?.ticker ?? null,
@@ -49,20 +50,31 @@ export async function ingestDocument(app: App, input: IngestInput): Promise<Inge
     periodOfReport: meta.periodOfReport ?? null,
     sizeBytes: bytes.length,
     fetchedAt: new Date().toISOString(),
-    extractorVersion: EXTRACTOR_VERSION,
+    extractorVersion: structured?.extractorVersion ?? EXTRACTOR_VERSION,
   };
   let warnings: string[] = [];
   try {
-    const doc = await parseDocument(bytes);
-    warnings = doc.warnings;
-    const raw = extractFacts(doc, {
-      ...(company ? { company } : {}),
-      companies: app.companies,
-      ...(meta.form ? { form: meta.form } : {}),
-      ...(meta.filedDate ? { filedDate: meta.filedDate } : {}),
-      ...(meta.periodOfReport ? { periodOfReport: meta.periodOfReport } : {}),
-      ...(meta.sourceUrl ? { sourceUrl: meta.sourceUrl } : {}),
-    });
+    let raw: unknown[];
+    let title: string | undefined;
+    let mediaType: string;
+    if (structured) {
+      raw = structured.facts;
+      title = structured.title;
+      mediaType = 'json';
+    } else {
+      const doc = await parseDocument(bytes);
+      warnings = doc.warnings;
+      title = doc.title;
+      mediaType = doc.mediaType;
+      raw = extractFacts(doc, {
+        ...(company ? { company } : {}),
+        companies: app.companies,
+        ...(meta.form ? { form: meta.form } : {}),
+        ...(meta.filedDate ? { filedDate: meta.filedDate } : {}),
+        ...(meta.periodOfReport ? { periodOfReport: meta.periodOfReport } : {}),
+        ...(meta.sourceUrl ? { sourceUrl: meta.sourceUrl } : {}),
+      });
+    }
     const facts = raw.map((f, i) => {
       const checked = ExtractedFact.safeParse(f);
       if (!checked.success) {
@@ -76,7 +88,7 @@ export async function ingestDocument(app: App, input: IngestInput): Promise<Inge
     });
     const rec = recordDocument(
       app.db,
-      { ...base, title: meta.title ?? doc.title ?? null, mediaType: doc.mediaType, parseStatus: 'parsed', parseError: null },
+      { ...base, title: meta.title ?? title ?? null, mediaType, parseStatus: 'parsed', parseError: null },
       facts,
     );
     return { sha256, documentId: rec.documentId, status: 'parsed', factCount: rec.factCount, isNew: rec.isNew, warnings };

@@ -58,3 +58,21 @@ describe('hashledger ingest', () => {
     expect(b.err.join('')).toMatch(/unknown company "NOPE"/);
   });
 });
+
+describe('hashledger ingest of XBRL companyfacts JSON', () => {
+  it('turns a saved companyfacts file into btc_held facts, as sync does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hl-cf-'));
+    process.env.HASHLEDGER_STORE = join(dir, 'raw');
+    const db = join(dir, 'h.db');
+    // CleanSpark's companyfacts shape (sync fixture); 2,243 and 5,021 BTC are the 10-Q's Note 5 counts
+    const src = join(import.meta.dirname, '..', 'fixtures', 'edgar', 'data.sec.gov', 'api', 'xbrl', 'companyfacts');
+    const out = { out: [] as string[], err: [] as string[] };
+    const code = await main(['ingest', src, '--db', db], { stdout: (s) => void out.out.push(s), stderr: (s) => void out.err.push(s), isTTY: false, env: {} });
+    expect(code).toBe(0);
+    const app = openApp({ dbPath: db });
+    const { listFacts } = await import('../../src/db/queries.ts');
+    const held = listFacts(app.db, { companies: ['CLSK'], metrics: ['btc_held'] }).map((f) => [f.asOf, f.value]);
+    app.close();
+    expect(held).toEqual(expect.arrayContaining([['2023-09-30', 2243], ['2024-03-31', 5021]]));
+  });
+});
