@@ -147,9 +147,18 @@ function classify(mention: Mention, before: string, after: string, clause: strin
   const near = `${b.slice(-80)} ${a.slice(0, 50)}`;
   switch (mention.kind) {
     case 'btc': {
+      // "7,377 BTC of its holdings … are lent": a part of the holdings, named by what follows
+      if (/^\s*,?\s*(?:or\s+)?(?:of|from)\s+(?:its|our|the\s+company['’]s|their|the|total)\s+(?:total\s+)?(?:bitcoin\s+|btc\s+)?(?:holdings|treasury|reserves?|balance|stack)\b/.test(a)) {
+        const rest = clause.toLowerCase().slice(clause.toLowerCase().indexOf(a.slice(0, 20)));
+        if (/\b(loaned|lent|lending|on loan)\b/.test(rest)) return { metric: 'btc_held_loaned', confidence: 0.75, notes: ['part of the holdings'] };
+        if (/\b(pledged|collateral)\b/.test(rest)) return { metric: 'btc_held_pledged', confidence: 0.75, notes: ['part of the holdings'] };
+        return undefined;
+      }
       const metric = nearestKeyword(b.slice(-90), a.slice(0, 45), PROSE_BTC_KEYWORDS);
       if (!metric) return undefined;
-      if (metric === 'btc_produced' && PROSE_NOT_SELF_MINED.test(`${b.slice(-90)} ${a.slice(0, 45)}`)) return undefined;
+      // what follows the figure qualifies it only up to the next clause ("…, an average of 11.6 per day")
+      const aOwn = a.slice(0, 45).split(/[,;(]|\s[-–—]\s|\b(?:and|while|or)\b/)[0] ?? '';
+      if (metric === 'btc_produced' && PROSE_NOT_SELF_MINED.test(`${b.slice(-90)} ${aOwn}`)) return undefined;
       if (metric === 'btc_produced' && /\b(inception|cumulative|to date|all[- ]time|lifetime)\b/.test(near)) return undefined;
       if (/\bequivalent\b/.test(near)) return undefined;
       if (NOT_OWN.test(near)) return undefined;
@@ -165,7 +174,9 @@ function classify(mention: Mention, before: string, after: string, clause: strin
     case 'hashrate': {
       if (/\b(global|network|industry|peak|under management|hosting|hosted|cloud|customers?|chip|per (unit|machine|miner))\b/.test(near)) return undefined;
       const text = `${b.slice(-70)} ${a.slice(0, 40)}`;
-      const basis = hashrateBasisWord(text);
+      // the words just before the figure describe it; the ones after only when those say nothing
+      const own = hashrateBasisWord(b.slice(-70));
+      const basis = own !== 'unspecified' ? own : hashrateBasisWord(text);
       const metric: Metric = basis === 'operating_average' ? 'hashrate_average' : ['deployed', 'installed', 'energized', 'max', 'nameplate'].includes(basis) ? 'hashrate_installed' : 'hashrate_operating';
       if (basis === 'unspecified' && !/hash\s?rate|hashing|computing power|exahash|eh\/s|operat/.test(`${b.slice(-80)} ${a.slice(0, 30)} ${mention.unitText}`)) return undefined;
       const notes: string[] = [];
@@ -189,7 +200,8 @@ function classify(mention: Mention, before: string, after: string, clause: strin
     }
     case 'kwh': {
       if (/hosting fee|hosted|credits?/.test(near)) return undefined;
-      if (!/cost|price|power|electricity|energy|rate/.test(near)) return undefined;
+      if (!/cost|price|power|electricity|energy|rate/.test(`${near} ${clause.toLowerCase()}`)) return undefined;
+      if (/\b(hosting|hosted|revenue|sell|sold|sales?|contract(ed)? (rate|price)|ppa)\b/.test(b.slice(-40))) return undefined;
       return { metric: 'energy_cost_per_kwh', confidence: 0.75, notes: [], ...(/all[- ]in/.test(near) ? { basisLabel: 'all-in power cost' } : {}) };
     }
     case 'usd': {
@@ -324,6 +336,8 @@ function readLabelLine(text: string, offset: number, env: Env): Candidate[] | un
   return [c];
 }
 
+const THRESHOLD_BEFORE = /\b(exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|over|more than|nearly|almost|above|tops?|topped|topping|cross(?:es|ed|ing)?|pass(?:es|ed|ing)|beyond|at least|in excess of|north of|upwards of|close to|under|below|less than)\s*$/i;
+
 const TRIGGER = /bitcoin|btc|eh\/s|ph\/s|exahash|petahash|j\/th|w\/th|terahash|\bmw\b|megawatt|kwh|\$/i;
 
 /** Words that name a period the reader could not resolve: never fall back to the document's period. */
@@ -350,6 +364,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const beforeWide = s.slice(Math.max(clause.start, m.start - 140), m.start);
     const after = s.slice(m.end, nextStart);
     if (DELTA_BEFORE.test(s.slice(Math.max(0, m.start - 40), m.start))) return;
+    // "exceeds 10,000 bitcoin held" is a threshold, not the figure
+    const threshold = THRESHOLD_BEFORE.test(s.slice(Math.max(0, m.start - 30), m.start));
     const fwdWindow = `${beforeWide} ${after.split(/[,;]|\band\b/)[0]}`;
     if (FORWARD_LOOKING.test(fwdWindow)) return;
     const sentenceCtx = prevSold ? `sold: ${s}` : s;
@@ -360,6 +376,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       if (prev) c = { ...prev.c, confidence: prev.c.confidence - 0.1, notes: [...prev.c.notes, 'metric carried from the compared figure'] };
     }
     if (!c) return;
+    if (threshold) c = { ...c, confidence: Math.min(c.confidence, 0.35), notes: [...c.notes, 'a threshold ("exceeds", "over"), not the exact figure'] };
     classified.push({ m, c, clauseIdx });
   });
 

@@ -61,7 +61,7 @@ export const LABEL_RULES: LabelRule[] = [
     value: 'hashrate',
     basis: 'operating_average',
     match: /\b(average|avg\.?)\s+(monthly\s+)?(operating\s+|operational\s+|self[- ]mining\s+|realized\s+)?hash\s?rate\b|\baverage\s+\w+\s+hash\s?rate\b/,
-    exclude: /global|network|share|percentage|%|hosting|cloud|under management|customer|peak/,
+    exclude: /global|network|share|percentage|%|hosting|cloud|under management|customer|peak|deployed|installed|energized/,
   },
   {
     metric: 'hashrate_installed',
@@ -99,7 +99,7 @@ export const PROSE_BTC_KEYWORDS: { metric: Metric; re: RegExp; confidence?: numb
   { metric: 'btc_held_loaned', re: /\b(loaned|lent|on loan)\b/gi },
   { metric: 'btc_sold', re: /\b(sold|sell|sells|selling|sale|sales|liquidat\w*|divest\w*|converted|disposed|disposals?)\b/gi },
   { metric: 'btc_purchased', re: /\b(purchased|purchase|purchases|bought|buy|buys|acquired)\b/gi },
-  { metric: 'btc_held', re: /\b(held|hold|holds|holding|holdings|treasury|hodl|on hand|reserves?|balance)\b/gi },
+  { metric: 'btc_held', re: /\b(held|hold|holds|holding|holdings|treasury|hodl|on hand|reserves?|balance|end(?:ed|ing)? (?:the )?(?:year|month|quarter|period) with)\b/gi },
   { metric: 'btc_produced', re: /\b(mined|mine|mines|mining|produced|produces|production|earned|self-mined|generated|received)\b/gi },
 ];
 

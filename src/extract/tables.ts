@@ -1,5 +1,5 @@
 import type { Table } from '../model/parsed.ts';
-import { findPeriods, type Period } from './dates.ts';
+import { findPeriods, periodEnd, type Period } from './dates.ts';
 import { fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
 import { classifyLabel } from './labels.ts';
 import { parseNumber, tidy, type ParsedNumber } from './numbers.ts';
@@ -98,7 +98,12 @@ export function columnHeaders(headerRows: string[][], n: number): { texts: strin
 
 function describeColumn(header: string, uncertain: boolean, env: Env, contextPeriod: Period | undefined): ColumnInfo {
   const info: ColumnInfo = { header, uncertain };
-  const h = header.replace(/\s+/g, ' ').trim();
+  // footnote markers and restatement asterisks after a header's year ("August 2024 1", "Jul 25*")
+  const h = header
+    .replace(/\s+/g, ' ')
+    .replace(/\*+/g, '')
+    .replace(/(\b(?:19|20)\d\d)\s+\d{1,2}(?:\s*,\s*\d{1,2})*(?=\s|$)/g, '$1')
+    .trim();
   if (COMPARISON_COL.test(h) && !/ended|as of/i.test(h)) return { ...info, skip: true };
   const lastPart = h.split(/\s{1,}(?=[A-Z(])/).pop() ?? h;
   if (MEASURE_COUNT.test(h) || MEASURE_COUNT.test(lastPart)) info.measure = 'count';
@@ -114,6 +119,11 @@ function describeColumn(header: string, uncertain: boolean, env: Env, contextPer
     if (p) info.period = p;
   } else if (instant) {
     info.period = instant.period;
+  } else if (/^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+'?\d{2}$/i.test(monthYearTail(h))) {
+    // "Aug 25" over a monthly column is August 2025 (a day would come with its year)
+    const [mon, yy] = monthYearTail(h).split(/\s+'?/);
+    const p = findPeriods(`${mon} 20${yy}`, { ref: env.ref, fyEndMonth: env.fyEndMonth })[0]?.period;
+    if (p && (!env.ref || periodEnd(p) <= env.ref)) info.period = p;
   } else {
     // "2024" under a "Three Months Ended March 31," super-header lost its day; rebuild it
     const year = /\b(19|20)\d\d\b/.exec(h);
@@ -222,6 +232,8 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
   };
   rebuild();
 
+  const segments = siblingSegments(parsed.map((p) => (p.label && p.values.some((c) => readCell(c) && !isYearish(c)) ? classifyLabel(p.label, env.aliasRules) : undefined)));
+
   parsed.forEach((p, rowIdx) => {
     const isData = p.label && p.values.some((c) => readCell(c) && !isYearish(c));
     if (!isData) {
@@ -235,7 +247,7 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
     }
     sawData = true;
     const hit = classifyLabel(p.label, env.aliasRules);
-    if (!hit) return;
+    if (!hit || segments.has(rowIdx)) return;
     const { rule } = hit;
     // the row label may carry its own date ("Balance at June 30, 2024")
     const labelHits = findPeriods(p.label, { ref: env.ref, fyEndMonth: env.fyEndMonth });
@@ -301,10 +313,50 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
 /** The company's own word for a hashrate, kept as the fact's basis. */
 export function hashrateBasisWord(text: string): string {
   const t = text.toLowerCase();
+  // "average deployed hashrate" is a capacity figure, not what ran: deployed/installed win
+  for (const w of ['deployed', 'installed', 'energized', 'nameplate']) if (new RegExp(`\\b${w}\\b`).test(t)) return w;
   if (/\b(average|avg)\b/.test(t)) return 'operating_average';
-  for (const w of ['deployed', 'installed', 'energized', 'active', 'operational', 'operating', 'online', 'nameplate']) {
+  for (const w of ['active', 'operational', 'operating', 'online']) {
     if (new RegExp(`\\b${w}\\b`).test(t)) return w === 'operational' || w === 'online' ? 'operating' : w;
   }
   if (/\bmax(imum)?\b/.test(t)) return 'max';
   return 'unspecified';
+}
+
+/** What a row label says besides its metric wording: a site, a business line, "total". */
+function labelRest(hit: { rule: LabelRule; norm: string }): string {
+  return hit.norm
+    .replace(hit.rule.match, ' ')
+    .replace(/\(.*?\)|[-–—:,]/g, ' ')
+    .replace(/\b(btc|bitcoins?|eh\/s|ph\/s|mw|j\/th|usd|us\$|\$)\b/g, ' ')
+    // dates and period words are not a site ("Balance at September 30, 2025")
+    .replace(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\d+|\b(at|as|of|on|in|for|during|the|beginning|begin|end|ending|ended|opening|closing|period|year|month|quarter|fiscal|ytd|to date|three|six|nine|twelve|months)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Rows that share a metric and differ only by a trailing name ("Bitcoin Self-Mined Lake Mariner",
+ * "Bitcoin Self-Mined Nautilus") are sites or segments, whatever the separator; only an unqualified
+ * or "total" row among them is the company figure.
+ */
+function siblingSegments(hits: ({ rule: LabelRule; norm: string } | undefined)[]): Set<number> {
+  const byMetric = new Map<string, { idx: number; rest: string }[]>();
+  hits.forEach((h, idx) => {
+    if (!h) return;
+    const key = `${h.rule.metric}|${h.rule.basis ?? ''}`;
+    byMetric.set(key, [...(byMetric.get(key) ?? []), { idx, rest: labelRest(h) }]);
+  });
+  const out = new Set<number>();
+  for (const rows of byMetric.values()) {
+    const named = rows.filter((r) => r.rest && !/^(total|combined|consolidated|company|overall)\b|\btotal$/.test(r.rest));
+    if (new Set(named.map((r) => r.rest)).size < 2) continue;
+    for (const r of named) out.add(r.idx);
+  }
+  return out;
+}
+
+function monthYearTail(h: string): string {
+  const m = /(?:^|\s)((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+'?\d{2})$/i.exec(h);
+  return m ? m[1]! : h;
 }

@@ -1,31 +1,186 @@
 import type { ParsedDocument } from '../model/parsed.ts';
-import { DocumentBuilder } from './_build.ts';
+import { DocumentBuilder, cleanText } from './_build.ts';
 
 /**
- * Plain text and Markdown: paragraphs split on blank lines; Markdown pipe tables and lines
- * with aligned columns (two or more spaces, or tabs) become tables.
+ * Plain text and Markdown. Three table shapes survive in text that was copied or scraped from a
+ * release page:
+ * - Markdown pipe tables ("| a | b |" on every line) keep their rows;
+ * - pipe streams, where a scraper put one cell per line with "|" between cells and lost the row
+ *   breaks ("Bitcoin Produced |\n322 |\n370 |"): rows are rebuilt as a label followed by values;
+ * - aligned columns (two or more spaces, tabs or dot leaders), with section captions ("Bitcoin
+ *   Mining") and a header line separated from the body by blank lines.
+ * Everything else is paragraphs split on blank lines; bulleted lines stay one block per item.
  */
 export function parseText(text: string): ParsedDocument {
   const b = new DocumentBuilder();
-  const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n\s*\n/);
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  let plain: string[] = [];
+  const flushPlain = () => {
+    if (plain.length) addPlain(b, plain.join('\n'));
+    plain = [];
+  };
+  for (let i = 0; i < lines.length; ) {
+    const end = pipeRegionEnd(lines, i);
+    if (end > i) {
+      flushPlain();
+      addPipeRegion(b, lines.slice(i, end));
+      i = end;
+      continue;
+    }
+    plain.push(lines[i]!);
+    i++;
+  }
+  flushPlain();
+  return b.build('text');
+}
+
+const isPipeLine = (l: string) => l.includes('|');
+const isMarkdownRow = (l: string) => /^\s*\|.*\|\s*$/.test(l);
+
+/**
+ * A pipe region starts at a line with "|" and runs while the lines without one between pipe
+ * lines are few and short (the parts of a multi-line cell). Markdown tables are left to addPlain.
+ * Returns the index after the region, or `start` when no region starts here.
+ */
+function pipeRegionEnd(lines: string[], start: number): number {
+  const first = lines[start]!;
+  if (!isPipeLine(first)) return start;
+  // a Markdown table: every line of the paragraph is "| … |"
+  if (isMarkdownRow(first)) {
+    let j = start;
+    while (j < lines.length && isMarkdownRow(lines[j]!)) j++;
+    if (j - start >= 2 && (j >= lines.length || !lines[j]!.trim())) return start;
+  }
+  let end = start + 1;
+  let pipes = 1;
+  let j = start + 1;
+  while (j < lines.length) {
+    if (isPipeLine(lines[j]!)) {
+      pipes++;
+      end = j + 1;
+      j++;
+      continue;
+    }
+    // up to four short non-pipe lines may sit inside a cell ("Average Bitcoin", "Produced per Day")
+    let k = j;
+    while (k < lines.length && !isPipeLine(lines[k]!) && k - j < 5 && lines[k]!.trim().length <= 90) k++;
+    if (k < lines.length && isPipeLine(lines[k]!) && k - j < 5) {
+      j = k;
+      continue;
+    }
+    break;
+  }
+  // one stray "|" in prose is not a table
+  return pipes >= 3 ? end : start;
+}
+
+const LONG_CELL = 140;
+const NOISE_CELL = /^([•●▪◦o·*]|\(?\d{1,2}\)?)?$/;
+
+/** A value cell: a number with unit/currency/footnote, a dash for zero, or N/A. */
+function isValueCell(c: string): boolean {
+  const t = c.trim();
+  if (/^(n\/?a|n\/m|nm|[-–—−])$/i.test(t)) return true;
+  if (/^(19|20)\d\d(\s*\d)?$/.test(t)) return false; // a year header, maybe with a footnote
+  return /^(~|≈|approx\.?\s*)?\(?[-–−]?\s*(US\$|C\$|\$)?\s*\(?\d[\d,]*(\.\d+)?\)?\s*(thousand|million|billion|mn|bn|k|m|b)?\s*(eh\/s|ph\/s|th\/s|j\/th|w\/th|mw|gw|btc|bitcoin|[¢c]\s*\/\s*kwh|\/kwh|%)?\s*\)?\s*(\d{1,2}(\s*,\s*\d{1,2})*)?\*?$/i.test(t);
+}
+
+function addPipeRegion(b: DocumentBuilder, lines: string[]): void {
+  const cells = lines
+    .join('\n')
+    .split('|')
+    .map((c) => cleanText(c))
+    .filter((c) => !NOISE_CELL.test(c));
+  let rows: string[][] = [];
+  let texts: string[] = [];
+  let values: string[] = [];
+  const closeRow = () => {
+    if (!values.length) return;
+    const label = texts.pop() ?? '';
+    // text cells before the label: a header ("Metric | August 2024 | July 2024") or a caption
+    if (texts.length) rows.push(texts);
+    rows.push([label, ...values]);
+    texts = [];
+    values = [];
+  };
+  const flushTable = () => {
+    closeRow();
+    if (texts.length && rows.length) rows.push(...texts.map((t) => [t]));
+    else if (texts.length) for (const t of texts) b.addBlock(t);
+    texts = [];
+    if (rows.some((r) => r.length > 1)) b.addTable(rows);
+    else for (const r of rows) b.addBlock(r.join(' '));
+    rows = [];
+  };
+  for (const c of cells) {
+    if (c.length > LONG_CELL || (/[.!?]["”]?$/.test(c) && c.split(' ').length > 8)) {
+      // prose inside the pipes ends the table it interrupts
+      flushTable();
+      b.addBlock(c);
+      continue;
+    }
+    if (isValueCell(c)) values.push(c);
+    else {
+      closeRow();
+      texts.push(c);
+    }
+  }
+  flushTable();
+}
+
+/** dot leaders ("Bitcoin produced ........ 496.35 BTC") separate columns like runs of spaces */
+const COLS = /\t+|\s*\.{3,}\s*|\s{2,}/;
+const GAP = /\S(\t|\s{2,}|\s*\.{3,}\s*)\S/;
+
+/** A line of an aligned table: short cells separated by wide gaps, not two sentences. */
+function isAlignedRow(line: string): boolean {
+  const t = line.trim();
+  if (!GAP.test(t)) return false;
+  const cells = t.split(COLS);
+  if (cells.length < 2) return false;
+  if (cells[0]!.length > 100) return false;
+  return cells.slice(1).every((c) => c.length <= 40);
+}
+
+/** A section caption inside an aligned table ("Bitcoin Mining", "AI Cloud"). */
+const isCaption = (line: string) => {
+  const t = line.trim();
+  return t.length > 0 && t.length <= 50 && !/[.:;,]$/.test(t) && !/^\s*(?:[-*•●▪]|\d{1,2}[.)])\s+/.test(line);
+};
+
+function addPlain(b: DocumentBuilder, text: string): void {
+  const paragraphs = text.split(/\n\s*\n/);
+  let pending: string[][] | undefined;
+  const flushPending = () => {
+    if (pending && pending.filter((r) => r.length > 1).length >= 2) b.addTable(pending);
+    else if (pending) for (const r of pending) b.addBlock(r.join('  '));
+    pending = undefined;
+  };
   for (const para of paragraphs) {
     const lines = para.split('\n').filter((l) => l.trim() !== '');
     if (!lines.length) continue;
     const pipeRows = lines.filter((l) => /^\s*\|.*\|\s*$/.test(l));
     if (pipeRows.length >= 2 && pipeRows.length === lines.length) {
+      flushPending();
       const rows = pipeRows
         .filter((l) => !/^\s*\|[\s:|-]+\|\s*$/.test(l))
         .map((l) => l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()));
       b.addTable(rows);
       continue;
     }
-    // dot leaders ("Bitcoin produced ........ 496.35 BTC") separate columns like runs of spaces
-    const COLS = /\t+|\s*\.{3,}\s*|\s{2,}/;
-    const tabular = lines.length >= 2 && lines.every((l) => /\S(\t|\s{2,}|\s*\.{3,}\s*)\S/.test(l.trim()));
+    const aligned = lines.filter(isAlignedRow).length;
+    const tabular = aligned >= 1 && lines.every((l) => isAlignedRow(l) || isCaption(l)) && (aligned >= 2 || (aligned === 1 && lines.length === 1));
     if (tabular) {
-      b.addTable(lines.map((l) => l.trim().split(COLS)));
+      // a lone header line, a caption, and the body often sit in separate paragraphs: join them
+      pending = [...(pending ?? []), ...lines.map((l) => (isAlignedRow(l) ? l.trim().split(COLS) : [l.trim()]))];
       continue;
     }
+    // a lone caption between two parts of an aligned table
+    if (pending && lines.length === 1 && isCaption(lines[0]!)) {
+      pending.push([lines[0]!.trim()]);
+      continue;
+    }
+    flushPending();
     // a bulleted list keeps one block per item ("- Bitcoin mined in November: 535")
     if (lines.length >= 2 && lines.every((l) => /^\s*(?:[-*•●▪]|\d{1,2}[.)])\s+/.test(l))) {
       for (const l of lines) b.addBlock(l.replace(/^\s*(?:[-*•●▪]|\d{1,2}[.)])\s+/, ''), { role: 'list-item' });
@@ -34,5 +189,5 @@ export function parseText(text: string): ParsedDocument {
     const heading = lines.length === 1 && /^#{1,6}\s/.test(lines[0]!);
     b.addBlock(lines.join('\n').replace(/^#{1,6}\s+/, ''), heading ? { role: 'heading' } : {});
   }
-  return b.build('text');
+  flushPending();
 }

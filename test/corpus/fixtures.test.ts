@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRegistry } from '../../src/registry/companies.ts';
+import { readLabels, scoreDocument, type DocScore } from '../../scripts/_eval/match.ts';
+import { runLabelled } from '../../scripts/_eval/run.ts';
+
+/**
+ * Press-release fixtures (test/fixtures/labels.jsonl) scored by the eval's rules. Recall may only
+ * go up: FLOOR is the number of labelled facts found per metric family when it was last raised.
+ * A wrong value (a confident figure for a labelled period that no label has) fails outright.
+ */
+const DIR = resolve(import.meta.dirname, '../fixtures');
+
+const FLOOR: Record<string, number> = {
+  btc_held: 13,
+  btc_produced: 23,
+  btc_sold: 11,
+  btc_sold_avg_price: 4,
+  btc_sold_proceeds: 5,
+  'cost_per_btc:company_defined': 1,
+  'cost_per_btc:electricity': 3,
+  fleet_efficiency: 4,
+  hashrate_average: 9,
+  hashrate_installed: 5,
+  hashrate_operating: 8,
+  mining_revenue: 2,
+  power_capacity: 1,
+};
+
+describe('press-release fixtures', () => {
+  const scores: { file: string; s: DocScore }[] = [];
+  beforeAll(async () => {
+    const companies = loadRegistry();
+    for (const label of readLabels(DIR)!.labels) {
+      const run = await runLabelled(DIR, label, companies);
+      scores.push({ file: label.file, s: scoreDocument(label, run.facts, run.company?.ticker) });
+    }
+  }, 60_000);
+
+  it('states no wrong value and no confident figure in negative documents', () => {
+    const wrong = scores.flatMap(({ file, s }) => s.wrong.map((w) => `${file}: ${w.family} ${w.period} = ${w.fact.value} (labels ${w.labels.join(', ')})`));
+    const alarms = scores.flatMap(({ file, s }) => s.falseAlarms.map((f) => `${file}: ${f.metric} = ${f.value}`));
+    expect(wrong).toEqual([]);
+    expect(alarms).toEqual([]);
+  });
+
+  it('keeps recall per metric family at or above its floor', () => {
+    const found = new Map<string, number>();
+    for (const { s } of scores) for (const [k, r] of s.families) found.set(k, (found.get(k) ?? 0) + r.found);
+    const below = Object.entries(FLOOR)
+      .filter(([k, min]) => (found.get(k) ?? 0) < min)
+      .map(([k, min]) => `${k}: ${found.get(k) ?? 0} < ${min}`);
+    expect(below).toEqual([]);
+  });
+});
