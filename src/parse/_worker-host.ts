@@ -4,11 +4,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ParseError } from '../errors.ts';
+import type { ExtractContext } from '../extract/index.ts';
+import type { ExtractedFact } from '../model/fact.ts';
 import type { ParsedDocument } from '../model/parsed.ts';
 import type { Format } from './detect.ts';
 
-export type WorkerRequest = { id: number; bytes: Uint8Array; format: Format };
-export type WorkerReply = { id: number; ok: true; doc: ParsedDocument } | { id: number; ok: false; message: string };
+/** `extract` asks the worker to run the extractor on the parsed document too, under the same bounds. */
+export type WorkerRequest = { id: number; bytes: Uint8Array; format: Format; extract?: ExtractContext };
+export type WorkerResult = { doc: ParsedDocument; facts?: ExtractedFact[] };
+export type WorkerReply = ({ id: number; ok: true } & WorkerResult) | { id: number; ok: false; message: string };
 
 export interface ParseLimits {
   /** wall-clock time one document may take, worker start included */
@@ -60,10 +64,11 @@ class ParseThread {
     });
   }
 
-  run(bytes: Uint8Array, format: Format, timeoutMs: number): Promise<ParsedDocument> {
+  run(bytes: Uint8Array, format: Format, timeoutMs: number, extract?: ExtractContext): Promise<WorkerResult> {
     const id = nextId++;
+    const what = extract ? 'parsing and extracting' : 'parsing';
     this.worker.ref();
-    return new Promise<ParsedDocument>((resolve, reject) => {
+    return new Promise<WorkerResult>((resolve, reject) => {
       const done = (f: () => void) => {
         clearTimeout(timer);
         this.worker.off('message', onMessage);
@@ -74,14 +79,18 @@ class ParseThread {
       };
       const onMessage = (reply: WorkerReply) => {
         if (reply.id !== id) return;
-        done(() => (reply.ok ? resolve(reply.doc) : reject(new ParseError(reply.message))));
+        done(() =>
+          reply.ok
+            ? resolve({ doc: reply.doc, ...(reply.facts ? { facts: reply.facts } : {}) })
+            : reject(new ParseError(reply.message)),
+        );
       };
       const onError = (err: Error & { code?: string }) => {
         this.kill();
         done(() =>
           reject(
             err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? new ParseError(`parsing needed more than ${this.maxHeapMb} MB of memory; stopped`, {}, { cause: err })
+              ? new ParseError(`${what} needed more than ${this.maxHeapMb} MB of memory; stopped`, {}, { cause: err })
               : new ParseError(`the parser thread failed (${err.message})`, {}, { cause: err }),
           ),
         );
@@ -92,12 +101,12 @@ class ParseThread {
       };
       const timer = setTimeout(() => {
         this.kill();
-        done(() => reject(new ParseError(`parsing took longer than ${timeoutMs / 1000} s; stopped`)));
+        done(() => reject(new ParseError(`${what} took longer than ${timeoutMs / 1000} s; stopped`)));
       }, timeoutMs);
       this.worker.on('message', onMessage);
       this.worker.on('error', onError);
       this.worker.on('exit', onExit);
-      this.worker.postMessage({ id, bytes, format } satisfies WorkerRequest);
+      this.worker.postMessage({ id, bytes, format, ...(extract ? { extract } : {}) } satisfies WorkerRequest);
     });
   }
 
@@ -110,7 +119,7 @@ class ParseThread {
 const idle: ParseThread[] = [];
 
 /**
- * Parses in a worker thread bounded in time and heap. `fresh` uses a thread for this document
+ * Parses (and, given a context, extracts) in a worker thread bounded in time and heap. `fresh` uses a thread for this document
  * alone and ends it after: for formats whose library may be tricked into changing the realm
  * (xlsx), so nothing a file did survives into the next document.
  */
@@ -118,7 +127,8 @@ export async function parseInWorker(
   bytes: Uint8Array,
   format: Format,
   limits: ParseLimits & { fresh?: boolean },
-): Promise<ParsedDocument> {
+  extract?: ExtractContext,
+): Promise<WorkerResult> {
   let thread: ParseThread | undefined;
   if (!limits.fresh) {
     const i = idle.findIndex((t) => !t.dead && t.maxHeapMb === limits.maxHeapMb);
@@ -126,7 +136,7 @@ export async function parseInWorker(
   }
   thread ??= new ParseThread(limits.maxHeapMb);
   try {
-    return await thread.run(bytes, format, limits.timeoutMs);
+    return await thread.run(bytes, format, limits.timeoutMs, extract);
   } finally {
     if (limits.fresh || thread.dead || idle.length >= MAX_IDLE) thread.kill();
     else idle.push(thread);

@@ -1,3 +1,5 @@
+import type { ExtractContext } from '../extract/index.ts';
+import type { ExtractedFact } from '../model/fact.ts';
 import type { ParsedDocument } from '../model/parsed.ts';
 import { ParseError } from '../errors.ts';
 import { decodeText, type Format } from './detect.ts';
@@ -35,4 +37,9 @@ export function asParseError(err: unknown): ParseError {
   }
   const e = err as { name?: string; message?: string };
   return new ParseError(`${e?.name ?? 'Error'} while parsing: ${e?.message ?? String(err)}`, {}, { cause: err });
+}
+
+/** The extractor, loaded on first use (a worker that only parses does not load it). */
+export async function extractInProcess(doc: ParsedDocument, ctx: ExtractContext): Promise<ExtractedFact[]> {
+  return (await import('../extract/index.ts')).extractFacts(doc, ctx);
 }

@@ -75,7 +75,8 @@ function pipeRegionEnd(lines: string[], start: number): number {
 }
 
 const LONG_CELL = 140;
-const NOISE_CELL = /^([•●▪◦o·*]|\(?\d{1,2}\)?)?$/;
+const PERIODISH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\b|-)|\b(19|20)\d\d\b|\b[1-4]?q[1-4]?\b|quarter|months?\b|year|ended|ending|ytd|change|comparison|%|\/\s*(month|year)|as of/i;
+const NOISE_CELL = /^([•●▪◦o·*]|\(\d{1,2}\))?$/;
 
 /** A value cell: a number with unit/currency/footnote, a dash for zero, or N/A. */
 function isValueCell(c: string): boolean {
@@ -98,7 +99,13 @@ function addPipeRegion(b: DocumentBuilder, lines: string[]): void {
     if (!values.length) return;
     const label = texts.pop() ?? '';
     // text cells before the label: a header ("Metric | August 2024 | July 2024") or a caption
-    if (texts.length) rows.push(texts);
+    if (texts.length) {
+      // the header runs to its last period-like cell; what follows is a caption ("Bitcoin Mining")
+      let k = texts.length - 1;
+      while (k >= 0 && !PERIODISH.test(texts[k]!)) k--;
+      if (k >= 0) rows.push(texts.slice(0, k + 1));
+      for (const t of texts.slice(k + 1)) rows.push([t]);
+    }
     rows.push([label, ...values]);
     texts = [];
     values = [];

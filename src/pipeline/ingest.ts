@@ -1,10 +1,10 @@
 import type { App } from '../app.ts';
 import { recordDocument } from '../db/queries.ts';
 import { describeError, HashledgerError, ParseError } from '../errors.ts';
-import { EXTRACTOR_VERSION, extractFacts } from '../extract/index.ts';
+import { EXTRACTOR_VERSION } from '../extract/index.ts';
 import type { DocumentMeta } from '../model/document.ts';
 import { ExtractedFact } from '../model/fact.ts';
-import { parseDocument } from '../parse/index.ts';
+import { parseAndExtract } from '../parse/index.ts';
 import { findCompany } from '../registry/companies.ts';
 import { readStructured } from './structured.ts';
 
@@ -62,11 +62,8 @@ export async function ingestDocument(app: App, input: IngestInput): Promise<Inge
       title = structured.title;
       mediaType = 'json';
     } else {
-      const doc = await parseDocument(bytes);
-      warnings = doc.warnings;
-      title = doc.title;
-      mediaType = doc.mediaType;
-      raw = extractFacts(doc, {
+      // parse and extract in one bounded worker: a hostile document stops at the time/heap bounds
+      const { doc, facts: extracted } = await parseAndExtract(bytes, {
         ...(company ? { company } : {}),
         companies: app.companies,
         ...(meta.form ? { form: meta.form } : {}),
@@ -74,6 +71,10 @@ export async function ingestDocument(app: App, input: IngestInput): Promise<Inge
         ...(meta.periodOfReport ? { periodOfReport: meta.periodOfReport } : {}),
         ...(meta.sourceUrl ? { sourceUrl: meta.sourceUrl } : {}),
       });
+      warnings = doc.warnings;
+      title = doc.title;
+      mediaType = doc.mediaType;
+      raw = extracted;
     }
     const facts = raw.map((f, i) => {
       const checked = ExtractedFact.safeParse(f);
