@@ -139,7 +139,8 @@ export function scoreDocument(label: LabelLine, facts: readonly ExtractedFact[],
     else score.otherMisses.push(`${k} ${periodKeyOf(k, l)} = ${l.value}`);
   }
   if (!all.length) {
-    score.falseAlarms = facts.filter((f) => f.confidence >= 0.5);
+    // a multi-company article has one label line per company: only this company's facts count
+    score.falseAlarms = own.filter((f) => f.confidence >= 0.5);
     return score;
   }
   for (const f of own) {

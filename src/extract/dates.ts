@@ -220,7 +220,7 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     add({ kind: 'flow', start: startForSpan(end, 12), end, grain: 'year' }, m.index, m[0].length);
   }
   // instants: as of / at / on <date>, balance at <date>
-  const asOfRe = new RegExp(`\\b(?:as\\s+(?:of|at)|at|on|ended|ending|end\\s+of)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}\\s+(?:${MONTH_ALT})\\.?,?\\s+\\d{4})`, 'gi');
+  const asOfRe = new RegExp(`\\b(?:as\\s+(?:of|at)|at|on|ended|ending|end\\s+of)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2}(?!\\d)(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}\\s+(?:${MONTH_ALT})\\.?,?\\s+\\d{4})`, 'gi');
   while ((m = asOfRe.exec(text))) {
     const d = findDate(m[1]!, opts);
     if (!d) continue;

@@ -351,7 +351,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   if (!mentions.length) return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject };
   const clauses = clauseBounds(s);
   const periods = findPeriods(s, { ref: env.ref, fyEndMonth: env.fyEndMonth });
-  const ownPeriod = periods.find((h) => !h.ytd && h.period.kind === 'flow')?.period ?? periods.find((h) => !h.ytd)?.period;
+  // the period a following sentence may inherit: never one named in a comparison ("… from 6,412.6 BTC in October")
+  const firstClauseEnd = clauses.find((c) => !c.comparison)?.end ?? clauses[0]?.end ?? s.length;
+  const ownHits = periods.filter((h) => h.index < firstClauseEnd);
+  const ownPeriod = ownHits.find((h) => !h.ytd && h.period.kind === 'flow')?.period ?? ownHits.find((h) => !h.ytd)?.period;
   const respectively = /\brespectively\b/i.test(s);
   const out: Candidate[] = [];
   const classified: { m: Mention; c: Classified; clauseIdx: number }[] = [];
@@ -373,7 +376,9 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (!c && clause.comparison) {
       // "… mined 2,031 bitcoin … as compared to 1,871 bitcoin during …": the comparison repeats the metric
       const prev = [...classified].reverse().find((x) => x.m.kind === m.kind && x.clauseIdx < clauseIdx);
-      if (prev) c = { ...prev.c, confidence: prev.c.confidence - 0.1, notes: [...prev.c.notes, 'metric carried from the compared figure'] };
+      // not when the figure has its own qualifier ("with an average daily production of 20.55 BTC")
+      const own = s.slice(clause.start, m.start).toLowerCase();
+      if (prev && !/\b(average|avg|daily|per day|a day|per block|each|customers?|hosting|network|total|cumulative)\b/.test(own)) c = { ...prev.c, confidence: prev.c.confidence - 0.1, notes: [...prev.c.notes, 'metric carried from the compared figure'] };
     }
     if (!c) return;
     if (threshold) c = { ...c, confidence: Math.min(c.confidence, 0.35), notes: [...c.notes, 'a threshold ("exceeds", "over"), not the exact figure'] };

@@ -113,4 +113,4 @@ export const FORWARD_LOOKING = /\b(expect\w*|target\w*|anticipat\w*|goal|guidanc
 export const DELTA_BEFORE = /\b(increase[sd]?|decrease[sd]?|grew|growth|rose|fell|declined?|up|down|more|fewer|less|change|added|adding|additional|by|improvement)\s+(of\s+|by\s+)?(approximately\s+|about\s+|~\s*)?$/i;
 
 /** Where a sentence turns to a comparison: figures after it belong to another period. */
-export const COMPARISON_SPLIT = /\s*(?:,|;)?\s*\b(?:as\s+)?(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|an?\s+(?:increase|decrease|rise|decline)\s+from|from\s+(?=[~$]?\d)|relative\s+to|against|while|whereas|(?:fewer|more|less|lower|higher)\s+than|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))\b/gi;
+export const COMPARISON_SPLIT = /\s*(?:,|;)?\s*\b(?:as\s+)?(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|an?\s+(?:increase|decrease|rise|decline)\s+from|from\s+(?:the\s+|its\s+|a\s+)?(?:(?:record|previous|prior)\s+)?(?=[~$]?\d)|relative\s+to|against|while|whereas|(?:fewer|more|less|lower|higher)\s+than|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))\b/gi;

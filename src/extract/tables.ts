@@ -315,7 +315,7 @@ export function hashrateBasisWord(text: string): string {
   const t = text.toLowerCase();
   // "average deployed hashrate" is a capacity figure, not what ran: deployed/installed win
   for (const w of ['deployed', 'installed', 'energized', 'nameplate']) if (new RegExp(`\\b${w}\\b`).test(t)) return w;
-  if (/\b(average|avg)\b/.test(t)) return 'operating_average';
+  if (/\b(average|avg|realized)\b/.test(t)) return 'operating_average';
   for (const w of ['active', 'operational', 'operating', 'online']) {
     if (new RegExp(`\\b${w}\\b`).test(t)) return w === 'operational' || w === 'online' ? 'operating' : w;
   }
