@@ -260,6 +260,13 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     const y = Number(m[1] ?? m[2]);
     add({ kind: 'flow', start: `${y}-01-01`, end: `${y}-12-31`, grain: 'year' }, m.index, m[0].length);
   }
+  // "CY2023" in a monthly update of 2023 is the calendar year so far; of a later year, the whole year
+  const cyRe = /\bCY\s?'?(\d{4}|\d{2})\b/g;
+  while ((m = cyRe.exec(text))) {
+    const y = m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
+    if (opts.ref && y === Number(opts.ref.slice(0, 4))) hits.push({ period: { kind: 'flow', start: '', end: '', grain: 'ytd' }, index: m.index, length: m[0].length, ytd: 'calendar' });
+    else add({ kind: 'flow', start: `${y}-01-01`, end: `${y}-12-31`, grain: 'year' }, m.index, m[0].length);
+  }
   // year-to-date
   const ytdRe = /\b(fiscal\s+|calendar\s+)?(?:year[\s-]to[\s-]date|ytd)\b/gi;
   while ((m = ytdRe.exec(text))) {

@@ -270,10 +270,8 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
     }
     let carry: Period | undefined;
     let prevSold = false;
-    let lineStart = 0;
-    for (const rawLine of block.text.split('\n')) {
+    for (const { text: rawLine, start: lineStart } of splitLines(block.text)) {
       const lineOffset = block.offset + lineStart;
-      lineStart += rawLine.length + 1;
       const bullet = /^\s*(?:[-*•●▪◦]|\d{1,2}[.)])\s+/.exec(rawLine);
       const text = bullet ? rawLine.slice(bullet[0].length) : rawLine;
       const lineFacts = readLabelLine(text, lineOffset + (bullet?.[0].length ?? 0), env);
@@ -294,6 +292,33 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
   return out;
 }
 
+const LABEL_VALUE_END = /:\s*~?\s*\(?(?:US\$|\$)?\s*\d[\d.,]*\)?(?:\s*(?:million|billion|thousand|k|m))?(?:\s*(?:eh\/s|ph\/s|j\/th|w\/th|mw|btc|bitcoins?|c\/kwh|¢\/kwh))?(?=\s+[A-Z“"])/gi;
+
+/**
+ * Lines of a block; a run of "Label: value" pairs that lost its line breaks (PDF text layers,
+ * scraped pages: "Bitcoin mined in November: 666 Total BTC holdings as of November 30: 2,575")
+ * is cut after each value that a capitalised word follows.
+ */
+function splitLines(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    let from = 0;
+    if ((line.match(/:\s*~?\s*\(?\$?\s*\d/g) ?? []).length >= 2) {
+      LABEL_VALUE_END.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = LABEL_VALUE_END.exec(line))) {
+        const end = m.index + m[0].length;
+        out.push({ text: line.slice(from, end), start: start + from });
+        from = end + (/^\s+/.exec(line.slice(end))?.[0].length ?? 0);
+      }
+    }
+    out.push({ text: line.slice(from), start: start + from });
+    start += line.length + 1;
+  }
+  return out;
+}
+
 function updateSubject(text: string, matcher: CompanyMatcher | undefined, subject: string | undefined): string | undefined {
   if (!matcher) return subject;
   const hits = matcher.find(text);
@@ -302,9 +327,16 @@ function updateSubject(text: string, matcher: CompanyMatcher | undefined, subjec
 
 /** "Bitcoin mined in November: 535", "Total BTC holdings as of November 30: 281". */
 function readLabelLine(text: string, offset: number, env: Env): Candidate[] | undefined {
-  const m = /^([A-Za-z][^:]{2,100}?)\s*[:：]\s*(~?\s*\(?(?:US\$|\$)?\s*[\d.,]+\)?\s*(?:million|billion|thousand|k|m)?\s*(?:eh\/s|ph\/s|j\/th|w\/th|mw|btc|bitcoin|c\/kwh|¢\/kwh)?)\s*\.?$/i.exec(text.trim());
+  const m = /^([A-Za-z][^:]{2,300}?)\s*[:：]\s*(~?\s*\(?(?:US\$|\$)?\s*[\d.,]+\)?\s*(?:million|billion|thousand|k|m)?\s*(?:eh\/s|ph\/s|j\/th|w\/th|mw|btc|bitcoin|c\/kwh|¢\/kwh)?)\s*\.?$/i.exec(text.trim());
   if (!m) return undefined;
-  const label = m[1]!;
+  let label = m[1]!;
+  if (label.length > 60) {
+    // a heading glued in front of the first pair ("… Mining Update (unaudited) Bitcoin mined in November")
+    const starts = [...label.matchAll(/(?<=\s)[A-Z]/g)].map((x) => x.index).reverse();
+    const tail = starts.map((i) => label.slice(i)).find((t) => t.length >= 8 && classifyLabel(t, env.aliasRules));
+    if (!tail) return label.length > 100 ? undefined : [];
+    label = tail;
+  }
   const hit = classifyLabel(label, env.aliasRules);
   if (!hit) return [];
   const cell = readCell(m[2]!.replace(/\s*(btc|bitcoin)$/i, ''));
@@ -381,6 +413,13 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       if (prev && !/\b(average|avg|daily|per day|a day|per block|each|customers?|hosting|network|total|cumulative)\b/.test(own)) c = { ...prev.c, confidence: prev.c.confidence - 0.1, notes: [...prev.c.notes, 'metric carried from the compared figure'] };
     }
     if (!c) return;
+    // two figures with nothing but a footnote digit between them: a table row that lost its
+    // cells ("Bitcoin mined4 668 BTC 728 BTC"); which column is which cannot be told from prose
+    const gapBefore = i > 0 ? s.slice(mentions[i - 1]!.end, m.start) : 'x';
+    const gapAfter = i + 1 < mentions.length ? s.slice(m.end, mentions[i + 1]!.start) : 'x';
+    if (/^[\s*]*\d{0,2}[\s*]*$/.test(gapBefore) || /^[\s*]*\d{0,2}[\s*]*$/.test(gapAfter)) {
+      c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'figures run together like a flattened table row'] };
+    }
     if (threshold) c = { ...c, confidence: Math.min(c.confidence, 0.35), notes: [...c.notes, 'a threshold ("exceeds", "over"), not the exact figure'] };
     classified.push({ m, c, clauseIdx });
   });

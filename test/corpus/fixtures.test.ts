@@ -12,14 +12,16 @@ import { runLabelled } from '../../scripts/_eval/run.ts';
 const DIR = resolve(import.meta.dirname, '../fixtures');
 
 const FLOOR: Record<string, number> = {
-  btc_held: 13,
-  btc_produced: 23,
+  btc_held: 14,
+  btc_held_loaned: 1,
+  btc_produced: 26,
   btc_sold: 11,
   btc_sold_avg_price: 4,
   btc_sold_proceeds: 5,
   'cost_per_btc:company_defined': 1,
   'cost_per_btc:electricity': 3,
-  fleet_efficiency: 4,
+  energy_cost_per_kwh: 1,
+  fleet_efficiency: 5,
   hashrate_average: 9,
   hashrate_installed: 5,
   hashrate_operating: 8,
