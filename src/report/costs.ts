@@ -3,7 +3,8 @@
  * bases (a direct-energy cost and an all-in cost are different quantities).
  */
 import { BLOCKS_PER_DAY, breakevenBtcPriceUsd, hashcostUsdPerPhDay, hashpriceUsdPerPhDay, networkHashrateEhs, restateCostPerBtc, subsidyBtcAtDate } from '../network/math.ts';
-import { averageDifficulty, averagePrice, feesBtcPerBlock, type NetworkConditions, type NetworkSnapshot } from '../network/series.ts';
+import type { NetworkConditions } from '../network/series.ts';
+import type { PeriodNet } from './period-net.ts';
 import type { CanonIndex } from './canon.ts';
 import { EMPTY, cellOf, computed, has, sourcesOf, type Cell, type SourceRef } from './cells.ts';
 import { periodLabel } from './format.ts';
@@ -105,13 +106,13 @@ export const PRICE_STEPS = [0.7, 0.85, 1, 1.15, 1.3];
 export const DIFFICULTY_STEPS = [0.9, 1, 1.1, 1.2];
 const BASIS_ORDER = ['electricity', 'direct_energy', 'direct', 'cash', 'company_defined', 'incl_depreciation', 'all_in'];
 
-export function buildCosts(idx: CanonIndex, companies: readonly CompanyInfo[], net: NetworkSnapshot, now: NetworkConditions | undefined): CostsModel {
+export function buildCosts(idx: CanonIndex, companies: readonly CompanyInfo[], net: PeriodNet, now: NetworkConditions | undefined): CostsModel {
   const rows: CostRow[] = [];
   for (const co of companies) {
     for (const v of idx.all(co.ticker, 'cost_per_btc')) {
       if (!v.periodStart || !v.periodEnd) continue;
       const cost = cellOf(v);
-      const mkt = averagePrice(net, v.periodStart, v.periodEnd);
+      const mkt = net.averagePrice(v.periodStart, v.periodEnd);
       const market = mkt ? computed(mkt.usd, `mean daily BTC/USD over ${mkt.days} days (network snapshot)`) : EMPTY;
       const margin = has(market) ? computed(market.value - cost.value!, 'market average − cost', [cost]) : EMPTY;
       const restated = now ? restate(net, now, cost.value!, v.periodStart, v.periodEnd) : undefined;
@@ -197,9 +198,9 @@ function order(basis: string): number {
   return i === -1 ? BASIS_ORDER.length : i;
 }
 
-function restate(net: NetworkSnapshot, now: NetworkConditions, costUsdPerBtc: number, start: string, end: string): number | undefined {
-  const d = averageDifficulty(net, start, end);
-  const fees = feesBtcPerBlock(net, start, end);
+function restate(net: PeriodNet, now: NetworkConditions, costUsdPerBtc: number, start: string, end: string): number | undefined {
+  const d = net.averageDifficulty(start, end);
+  const fees = net.feesBtcPerBlock(start, end);
   if (d === undefined || fees === undefined) return undefined;
   // subsidy at the period's midpoint; a period spanning a halving gets the blended reward
   const mid = new Date((Date.parse(start) + Date.parse(end)) / 2).toISOString().slice(0, 10);

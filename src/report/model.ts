@@ -7,6 +7,7 @@ import { networkHashrateEhs } from '../network/math.ts';
 import { latestConditions, monthlySeries, type DifficultyAdjustment, type NetworkConditions, type NetworkMonth, type NetworkSnapshot } from '../network/series.ts';
 import type { CanonicalValue } from '../reconcile/types.ts';
 import { CanonIndex } from './canon.ts';
+import { PeriodNet } from './period-net.ts';
 import { LEGEND, cellOf, sourceOf, type Cell, type SourceRef } from './cells.ts';
 import { buildCosts, type CostsModel, type CostRow, type FleetRow, type SensitivityGrid } from './costs.ts';
 import { buildProduction, type ProductionRow } from './production.ts';
@@ -99,9 +100,10 @@ export function buildReport(input: ReportInput): ReportModel {
     ...idx.tickers.filter((t) => !known.has(t)).map((t) => ({ ticker: t, name: t, fiscalYearEndMonth: 12 })),
   ];
   const now = latestConditions(input.network);
-  const treasury = buildTreasury(idx, companies, input.network);
-  const production = buildProduction(idx, companies, input.network);
-  const costs = buildCosts(idx, companies, input.network, now);
+  const pnet = new PeriodNet(input.network);
+  const treasury = buildTreasury(idx, companies, pnet);
+  const production = buildProduction(idx, companies, pnet);
+  const costs = buildCosts(idx, companies, pnet, now);
 
   const winners = new Set(canonical.map((c) => c.fact.id));
   const conflictedKeys = new Set(canonical.filter((c) => c.conflicted).map((c) => `${c.companyTicker}|${c.metric}|${c.periodKey}|${c.basis}`));

@@ -2,9 +2,9 @@
  * Production model: BTC produced per period beside the hashrate behind it, the company's
  * share of the network and what that share should have mined.
  */
-import { BLOCKS_PER_DAY, networkHashrateEhs, subsidyBtcAtDate } from '../network/math.ts';
-import { averageDifficulty, difficultyAt, type NetworkSnapshot } from '../network/series.ts';
+import { BLOCKS_PER_DAY, networkHashrateEhs } from '../network/math.ts';
 import type { CanonIndex } from './canon.ts';
+import type { PeriodNet } from './period-net.ts';
 import { EMPTY, cellOf, computed, has, sourcesOf, type Cell, type SourceRef } from './cells.ts';
 import { periodLabel } from './format.ts';
 import type { CompanyInfo } from './treasury.ts';
@@ -32,7 +32,7 @@ export interface ProductionRow {
   sources: SourceRef[];
 }
 
-export function buildProduction(idx: CanonIndex, companies: readonly CompanyInfo[], net: NetworkSnapshot): ProductionRow[] {
+export function buildProduction(idx: CanonIndex, companies: readonly CompanyInfo[], net: PeriodNet): ProductionRow[] {
   const rows: ProductionRow[] = [];
   for (const co of companies) {
     for (const p of idx.all(co.ticker, 'btc_produced')) {
@@ -43,7 +43,7 @@ export function buildProduction(idx: CanonIndex, companies: readonly CompanyInfo
       const avg = cellOf(idx.flow(co.ticker, 'hashrate_average', start, end));
       const operating = cellOf(idx.stock(co.ticker, 'hashrate_operating', end));
       const eff = cellOf(idx.stock(co.ticker, 'fleet_efficiency', end));
-      const d = averageDifficulty(net, start, end);
+      const d = net.averageDifficulty(start, end);
       const netEhs = d !== undefined ? computed(networkHashrateEhs(d), 'D·2^32/600 at the mean daily difficulty of the period') : EMPTY;
       const share = has(avg) && has(netEhs) ? computed(avg.value / netEhs.value, 'average hashrate ÷ network hashrate', [avg]) : EMPTY;
       const expected = has(avg) ? expectedOver(net, avg.value, start, end) : undefined;
@@ -76,21 +76,10 @@ export function buildProduction(idx: CanonIndex, companies: readonly CompanyInfo
  * network's luck (more or fewer than 144 blocks) is not the miner's, so it is left out.
  * Undefined when any day lacks data (a partial sum would understate).
  */
-function expectedOver(net: NetworkSnapshot, ownEhs: number, start: string, end: string): number | undefined {
+function expectedOver(net: PeriodNet, ownEhs: number, start: string, end: string): number | undefined {
+  const days = net.dailyRewards(start, end);
+  if (!days) return undefined;
   let total = 0;
-  let days = 0;
-  for (const day of net.days) {
-    if (day.date < start) continue;
-    if (day.date > end) break;
-    const d = difficultyAt(net, day.date);
-    if (d === undefined || day.subsidyBtc === null || day.feesBtc === null) return undefined;
-    // halving days have no block count; the new subsidy is assumed (2024's halving block came at 00:09 UTC)
-    const blocks = day.blocks ?? day.subsidyBtc / subsidyBtcAtDate(day.date);
-    if (!(blocks > 0)) return undefined;
-    const rewardPerBlock = (day.subsidyBtc + day.feesBtc) / blocks;
-    total += (ownEhs / networkHashrateEhs(d)) * BLOCKS_PER_DAY * rewardPerBlock;
-    days++;
-  }
-  const expectedDays = Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000) + 1;
-  return days === expectedDays ? total : undefined;
+  for (const day of days) total += (ownEhs / day.networkEhs) * BLOCKS_PER_DAY * day.rewardPerBlockBtc;
+  return total;
 }

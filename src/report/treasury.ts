@@ -3,8 +3,8 @@
  * the realized price against the market, a league table of sellers and quotable lines.
  */
 import { periodDays } from '../model/period.ts';
-import { averagePrice, type NetworkSnapshot } from '../network/series.ts';
 import type { CanonIndex } from './canon.ts';
+import type { PeriodNet } from './period-net.ts';
 import { EMPTY, cellOf, computed, has, sourcesOf, type Cell, type SourceRef } from './cells.ts';
 import { fmtBtc, fmtChange, fmtNumber, fmtPct, fmtUsd, inPeriod, periodLabel } from './format.ts';
 
@@ -78,7 +78,7 @@ export interface TreasuryModel {
 
 const FLOWS = ['btc_produced', 'btc_sold', 'btc_sold_proceeds', 'btc_sold_avg_price', 'btc_purchased', 'btc_purchased_cost'] as const;
 
-export function buildTreasury(idx: CanonIndex, companies: readonly CompanyInfo[], net: NetworkSnapshot): TreasuryModel {
+export function buildTreasury(idx: CanonIndex, companies: readonly CompanyInfo[], net: PeriodNet): TreasuryModel {
   const rows: TreasuryRow[] = [];
   const changes: ChangeLine[] = [];
   const league: Omit<LeagueRow, 'rank'>[] = [];
@@ -94,7 +94,7 @@ export function buildTreasury(idx: CanonIndex, companies: readonly CompanyInfo[]
   return { rows, league: league.map((l, i) => ({ rank: i + 1, ...l })), changes };
 }
 
-function rowsFor(idx: CanonIndex, co: CompanyInfo, net: NetworkSnapshot): TreasuryRow[] {
+function rowsFor(idx: CanonIndex, co: CompanyInfo, net: PeriodNet): TreasuryRow[] {
   const t = co.ticker;
   const periods = new Map<string, { start: string; end: string }>();
   for (const m of FLOWS) {
@@ -115,7 +115,7 @@ function rowsFor(idx: CanonIndex, co: CompanyInfo, net: NetworkSnapshot): Treasu
       : has(proceeds) && has(sold) && sold.value > 0
         ? computed(proceeds.value / sold.value, 'proceeds ÷ BTC sold', [proceeds, sold])
         : EMPTY;
-    const mkt = averagePrice(net, start, end);
+    const mkt = net.averagePrice(start, end);
     const market = mkt ? computed(mkt.usd, `mean daily BTC/USD over ${mkt.days} of ${periodDays(start, end)} days (network snapshot)`) : EMPTY;
     const heldEnd = cellOf(idx.stock(t, 'btc_held', end));
     const startCv = idx.stockBefore(t, 'btc_held', start);
