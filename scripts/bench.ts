@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { openApp } from '../src/app.ts';
 import { extractFacts, type ExtractContext } from '../src/extract/index.ts';
 import type { Company } from '../src/model/company.ts';
-import { parseDocument, stopParseWorkers } from '../src/parse/index.ts';
+import { defaultParseLimits, parseAndExtract, parseDocument, stopParseWorkers } from '../src/parse/index.ts';
 import { ingestDocument } from '../src/pipeline/ingest.ts';
 import { inferLocalMeta } from '../src/pipeline/meta.ts';
 import { listDocumentPaths } from '../src/pipeline/local.ts';
@@ -20,6 +20,7 @@ import { findCompany, loadRegistry } from '../src/registry/companies.ts';
 import { generateReports, REPORT_FORMATS } from '../src/report/index.ts';
 import { describeMachine } from './bench/machine.ts';
 import { PROJECT_ROOT, pressReleaseTemplates, writeCopies, type Template } from './bench/corpus.ts';
+import { hostileInputs } from './bench/hostile.ts';
 import { corpusFile, corpusFilings, pdfInputs, xlsxInputs, type Input } from './bench/inputs.ts';
 import { mb, ms, nowMs, rssSampler, runTimed, table } from './bench/measure.ts';
 
@@ -141,6 +142,32 @@ async function main(): Promise<void> {
   );
   say();
   await stopParseWorkers();
+
+  // --- hostile inputs: each stops at a bound or parses, in bounded time and memory ---------------
+  {
+    const limits = defaultParseLimits();
+    const hostile: (string | number)[][] = [];
+    for (const h of hostileInputs()) {
+      const bytes = h.make();
+      const sampler = rssSampler();
+      const t = nowMs();
+      let outcome: string;
+      try {
+        const r = await parseAndExtract(bytes, { companies: registry });
+        outcome = `parsed: ${r.doc.blocks.length} blocks, ${r.facts.length} facts${r.doc.warnings.length ? `; ${r.doc.warnings[0]}` : ''}`;
+      } catch (err) {
+        outcome = `${(err as Error).name}: ${(err as Error).message}`;
+      }
+      hostile.push([h.name, (bytes.length / 1024 / 1024).toFixed(1), ms(nowMs() - t), mb(sampler.stop()), outcome.replace(/\|/g, '/')]);
+      await stopParseWorkers();
+    }
+    say('### Hostile inputs (parse + extract through the bounded worker, as ingest does)');
+    say();
+    say(`Bounds: ${limits.timeoutMs / 1000} s and a ${limits.maxHeapMb} MB worker heap per document; XLSX parts capped before inflating.`);
+    say();
+    say(table(['input', 'MB', 'ms', 'process peak RSS MB (so far)', 'outcome'], hostile));
+    say();
+  }
 
   // --- end-to-end ingest at three sizes ------------------------------------------------------
   const work = mkdtempSync(join(tmpdir(), 'hl-bench-'));

@@ -23,13 +23,14 @@ function envNumber(name: string): number | undefined {
 }
 
 /**
- * Per-document bounds. A 3.7 MB inline-XBRL 10-Q parses in about a second and a few hundred MB;
- * these leave room for a loaded machine and stop a hostile file long before it hurts the run.
- * HASHLEDGER_PARSE_TIMEOUT_MS and HASHLEDGER_PARSE_HEAP_MB override them.
+ * Per-document bounds. A 3.6 MB inline-XBRL 10-Q parses and extracts in well under a second and
+ * a few hundred MB; 30 s and 1 GB leave room for a loaded machine and the largest filings, and
+ * stop a hostile file long before it stalls a run. HASHLEDGER_PARSE_TIMEOUT_MS and
+ * HASHLEDGER_PARSE_HEAP_MB override them.
  */
 export function defaultParseLimits(): ParseLimits {
   return {
-    timeoutMs: envNumber('HASHLEDGER_PARSE_TIMEOUT_MS') ?? 60_000,
+    timeoutMs: envNumber('HASHLEDGER_PARSE_TIMEOUT_MS') ?? 30_000,
     maxHeapMb: envNumber('HASHLEDGER_PARSE_HEAP_MB') ?? 1024,
   };
 }
