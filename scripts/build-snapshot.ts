@@ -41,9 +41,9 @@ const IndexEntry = z.object({
   file: z.string(),
   ticker: z.string(),
   url: z.string(),
-  title: z.string().optional(),
-  publishedDate: z.string().optional(),
-  kind: z.string().optional(),
+  title: z.string().nullish(),
+  publishedDate: z.string().nullish(),
+  kind: z.string().nullish(),
 });
 const indexByPath = new Map<string, z.infer<typeof IndexEntry>>();
 for (const dir of dirs) {

@@ -32,7 +32,7 @@ Exit codes: 0 all done, 1 some filings failed (the rest loaded), 2 usage error, 
 
 export const syncCommand: Command = {
   name: 'sync',
-  summary: 'fetch new SEC filings, XBRL facts and IR releases into the database (incremental)',
+  summary: 'Fetch new SEC filings, XBRL facts and IR releases into the database (incremental)',
   help: HELP,
   options: {
     ...DB_OPTIONS,
