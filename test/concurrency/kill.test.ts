@@ -7,7 +7,7 @@ import { pressReleaseTemplates, writeCopies } from '../../scripts/bench/corpus.t
 import { dbHealth, documentCount, runCli } from './_harness.ts';
 
 describe('an ingest killed with SIGKILL mid-run', () => {
-  it('leaves a consistent database, and a rerun records everything', async () => {
+  it('leaves a consistent database, and a rerun records everything', { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hl-kill-'));
     const total = 600;
     writeCopies(pressReleaseTemplates(), total, join(dir, 'docs'));

@@ -7,7 +7,7 @@ import { pressReleaseTemplates, writeCopies } from '../../scripts/bench/corpus.t
 import { dbHealth, runCli } from './_harness.ts';
 
 describe('two ingests at once into one database file', () => {
-  it('records every document of both runs, with no lock failures and no corruption', async () => {
+  it('records every document of both runs, with no lock failures and no corruption', { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hl-two-'));
     const templates = pressReleaseTemplates();
     const perRun = 80;

@@ -15,7 +15,7 @@ import { buildZip, xlsxParts } from './_zip.ts';
 const MB = 1024 * 1024;
 
 describe('one ingest run over hostile and good documents', () => {
-  it('records every document, says what is wrong with each bad one on one line, and ingests the rest', async () => {
+  it('records every document, says what is wrong with each bad one on one line, and ingests the rest', { timeout: 240_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hl-hostile-'));
     const docs = join(dir, 'docs');
     mkdirSync(docs);
