@@ -62,6 +62,25 @@ export function fmtUsd(v: number): string {
   return `${sign}$${fmtNumber(a, 0)}`;
 }
 
+/**
+ * A price computed from a rounded amount ("about US$305 million" ÷ 4,451 BTC) carries no
+ * more precision than that amount: $68.5k, not $68,524. Significant figures are those of
+ * the amount as stated (305,000,000 → 3), never fewer than 3.
+ */
+export function fmtUsdAbout(v: number, fromAmount: number): string {
+  const sig = Math.min(15, Math.max(3, significantDigits(fromAmount)));
+  const r = Number(v.toPrecision(sig));
+  if (sig <= 3 && Math.abs(r) >= 10_000) return `$${fmtNumber(r / 1000, 1)}k`;
+  return `$${fmtNumber(r, 0)}`;
+}
+
+/** 305000000 → 3, 9500000 → 2, 2.43 → 3, 59000 → 2 */
+export function significantDigits(n: number): number {
+  if (!Number.isFinite(n) || n === 0) return 1;
+  const digits = Math.abs(n).toPrecision(15).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  return Math.max(1, digits.length);
+}
+
 /** One decimal, or two significant places below 1% so a small share does not read as 0.0%. */
 export function fmtPct(fraction: number, digits = 1): string {
   const pct = fraction * 100;

@@ -2,11 +2,11 @@
  * Treasury-sales model: per company and period, what was produced, sold, bought and held,
  * the realized price against the market, a league table of sellers and quotable lines.
  */
-import { periodDays } from '../model/period.ts';
+import { lastDayOfMonth, periodDays } from '../model/period.ts';
 import type { CanonIndex } from './canon.ts';
 import type { PeriodNet } from './period-net.ts';
 import { EMPTY, cellOf, computed, has, sourcesOf, type Cell, type SourceRef } from './cells.ts';
-import { fmtBtc, fmtChange, fmtNumber, fmtPct, fmtUsd, inPeriod, periodLabel } from './format.ts';
+import { fmtBtc, fmtChange, fmtNumber, fmtPct, fmtUsd, fmtUsdAbout, inPeriod, periodLabel } from './format.ts';
 
 export interface CompanyInfo {
   ticker: string;
@@ -250,7 +250,9 @@ function changeLinesFor(idx: CanonIndex, co: CompanyInfo, rows: readonly Treasur
     const parts = [`${name} sold ${fmtBtc(r.soldBtc.value!)}${r.soldBtc.conflicted ? ' (sources differ)' : ''} ${inPeriod(r.periodStart, r.periodEnd, co.fiscalYearEndMonth)}`];
     if (has(r.proceedsUsd)) parts.push(` for about ${fmtUsd(r.proceedsUsd.value)}`);
     if (has(r.realizedPriceUsd)) {
-      parts.push(`, about $${fmtNumber(r.realizedPriceUsd.value, 0)} per BTC${r.realizedPriceUsd.derived ? ' (proceeds divided by coins sold)' : ''}`);
+      const price =
+        r.realizedPriceUsd.derived && has(r.proceedsUsd) ? fmtUsdAbout(r.realizedPriceUsd.value, r.proceedsUsd.value) : `$${fmtNumber(r.realizedPriceUsd.value, 0)}`;
+      parts.push(`, about ${price} per BTC${r.realizedPriceUsd.derived ? ' (proceeds divided by coins sold)' : ''}`);
       if (has(r.premiumToMarket) && has(r.marketAvgPriceUsd)) {
         const p = r.premiumToMarket.value;
         parts.push(
@@ -260,11 +262,21 @@ function changeLinesFor(idx: CanonIndex, co: CompanyInfo, rows: readonly Treasur
         );
       }
     }
-    if (has(r.soldShareOfHoldings) && r.heldStartAsOf) {
+    const yearEnd = yearEndHoldings(idx, co, r.periodStart!);
+    const extra: Cell[] = [];
+    if (yearEnd && has(yearEnd.cell) && yearEnd.cell.value > 0) {
+      // the balance analysts quote a sale against; the latest balance before the sale follows when it is a later one
+      parts.push(`; that is ${fmtPct(r.soldBtc.value! / yearEnd.cell.value)} of the ${fmtBtc(yearEnd.cell.value)} it held at ${yearEnd.label}`);
+      extra.push(yearEnd.cell);
+      if (has(r.soldShareOfHoldings) && r.heldStartAsOf && r.heldStartAsOf !== yearEnd.asOf) {
+        parts.push(` and ${fmtPct(r.soldShareOfHoldings.value)} of the ${fmtBtc(r.heldStartBtc.value!)} it held at ${r.heldStartAsOf}, its latest balance before the sale`);
+      }
+    } else if (has(r.soldShareOfHoldings) && r.heldStartAsOf) {
       parts.push(`; that is ${fmtPct(r.soldShareOfHoldings.value)} of the ${fmtBtc(r.heldStartBtc.value!)} it held at ${r.heldStartAsOf}`);
     }
     if (has(r.soldShareOfProduction)) parts.push(`; it sold ${fmtPct(r.soldShareOfProduction.value)} of the ${fmtBtc(r.producedBtc.value!)} it produced in the period`);
-    out.push({ companyTicker: co.ticker, date: r.periodEnd, kind: 'sale', text: `${parts.join('')}.`, sources: r.sources });
+    const sources = extra.length ? [...r.sources, ...sourcesOf(extra).filter((s) => !r.sources.some((x) => (x.url ?? x.factId) === (s.url ?? s.factId)))] : r.sources;
+    out.push({ companyTicker: co.ticker, date: r.periodEnd, kind: 'sale', text: `${parts.join('')}.`, sources });
   }
   // latest change in holdings
   const held = idx.all(co.ticker, 'btc_held').filter((v) => v.basis === '' && v.asOf);
@@ -315,6 +327,20 @@ function changeLinesFor(idx: CanonIndex, co: CompanyInfo, rows: readonly Treasur
     });
   }
   return out;
+}
+
+/**
+ * Holdings at the end of the company's last fiscal year before a date, when the data has a
+ * balance on that day: "the end of 2025", or "the end of fiscal 2024 (2024-09-30)".
+ */
+function yearEndHoldings(idx: CanonIndex, co: CompanyInfo, before: string): { cell: Cell; asOf: string; label: string } | undefined {
+  const y = Number(before.slice(0, 4));
+  const fyEnd = (year: number) => lastDayOfMonth(year, co.fiscalYearEndMonth);
+  const asOf = fyEnd(y) < before ? fyEnd(y) : fyEnd(y - 1);
+  const cv = idx.stock(co.ticker, 'btc_held', asOf);
+  if (!cv) return undefined;
+  const label = co.fiscalYearEndMonth === 12 ? `the end of ${asOf.slice(0, 4)}` : `the end of fiscal ${asOf.slice(0, 4)} (${asOf})`;
+  return { cell: cellOf(cv), asOf, label };
 }
 
 /** "Cango Inc." → "Cango", "CleanSpark, Inc." → "CleanSpark" for sentences. */

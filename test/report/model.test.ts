@@ -36,15 +36,21 @@ describe('treasury model', () => {
     expect(row.heldStartAsOf).toBe('2025-12-31');
     expect(row.soldShareOfHoldings.value).toBeCloseTo(0.5912, 4);
     const line = m2.treasury.changes.find((c) => c.kind === 'sale' && c.companyTicker === 'CANG')!;
-    expect(line.text).toContain('59.1% of the 7,528.3 BTC it held at 2025-12-31');
+    // the end-2025 balance is also the latest before the sale: named once
+    expect(line.text).toContain('that is 59.1% of the 7,528.3 BTC it held at the end of 2025.');
+    expect(line.text).not.toContain('latest balance before the sale');
   });
 
-  it('writes a quotable line for the sale, with the 6-K link', () => {
+  it('writes a quotable line for the sale against the end-2025 holdings and the latest before it, with the 6-K link', () => {
     const line = m.treasury.changes.find((c) => c.kind === 'sale' && c.companyTicker === 'CANG')!;
+    // 305,000,000 ÷ 4,451 = 68,524 → "about $68.5k" (the proceeds are stated to 3 figures);
+    // 4,451 ÷ 7,528.3 (2025-12-31) = 59.1%; 4,451 ÷ 7,474 (2026-01-31) = 59.6%
     expect(line.text).toBe(
-      'Cango sold 4,451 BTC over February 7–9, 2026 for about $305 million, about $68,524 per BTC (proceeds divided by coins sold), 2.1% below the average market price of $70,010 over the period; that is 59.6% of the 7,474 BTC it held at 2026-01-31.',
+      'Cango sold 4,451 BTC over February 7–9, 2026 for about $305 million, about $68.5k per BTC (proceeds divided by coins sold), 2.1% below the average market price of $70,010 over the period; that is 59.1% of the 7,528.3 BTC it held at the end of 2025 and 59.6% of the 7,474 BTC it held at 2026-01-31, its latest balance before the sale.',
     );
     expect(line.sources.map((s) => s.url)).toContain(SIXK);
+    // the year-end balance's document is cited too
+    expect(line.sources.map((s) => s.url)).toContain('https://globalfintechedge.com/news/cangos-bitcoin-bet-gets-bigger-december-output-rises-as-miner-stockpiles-7500-btc');
     expect(m.changes[0]).toEqual(line);
   });
 
@@ -74,6 +80,13 @@ describe('treasury model', () => {
     expect(row.realizedPriceUsd.value).toBe(59_000);
     expect(row.realizedPriceUsd.derived).toBeUndefined();
     expect(row.soldShareOfProduction.value).toBeCloseTo(2.43 / 417, 9);
+  });
+
+  it('a fiscal year ending in September: the sale is set against the end of fiscal 2023 as well (CleanSpark)', () => {
+    const line = m.treasury.changes.find((c) => c.kind === 'sale' && c.companyTicker === 'CLSK')!;
+    // 2.43 ÷ 2,243 (2023-09-30) = 0.108%; 2.43 ÷ 5,021 (2024-03-31) = 0.0484%; the stated $59,000 is kept as stated
+    expect(line.text).toContain('about $59,000 per BTC');
+    expect(line.text).toContain('that is 0.11% of the 2,243 BTC it held at the end of fiscal 2023 (2023-09-30) and 0.048% of the 5,021 BTC it held at 2024-03-31');
   });
 });
 
