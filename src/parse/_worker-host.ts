@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -23,6 +24,11 @@ export interface ParseLimits {
 
 /** Idle workers kept for the next document; more would only hold memory. */
 const MAX_IDLE = 2;
+/**
+ * Workers running at once. A caller that parses many documents with Promise.all must not get
+ * one thread (and one heap bound) per document: the others wait their turn.
+ */
+const MAX_ACTIVE = Math.max(1, availableParallelism());
 
 /**
  * Source of the worker's first module: register tsx (the worker does not inherit the parent's
@@ -117,6 +123,25 @@ class ParseThread {
 }
 
 const idle: ParseThread[] = [];
+let active = 0;
+let peakActive = 0;
+const waiting: (() => void)[] = [];
+
+async function acquire(): Promise<void> {
+  if (active < MAX_ACTIVE) {
+    active++;
+    peakActive = Math.max(peakActive, active);
+    return;
+  }
+  // the slot is handed over by release(), so active stays counted
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function release(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else active--;
+}
 
 /**
  * Parses (and, given a context, extracts) in a worker thread bounded in time and heap. `fresh` uses a thread for this document
@@ -129,18 +154,27 @@ export async function parseInWorker(
   limits: ParseLimits & { fresh?: boolean },
   extract?: ExtractContext,
 ): Promise<WorkerResult> {
+  await acquire();
   let thread: ParseThread | undefined;
   if (!limits.fresh) {
     const i = idle.findIndex((t) => !t.dead && t.maxHeapMb === limits.maxHeapMb);
     if (i >= 0) thread = idle.splice(i, 1)[0];
   }
-  thread ??= new ParseThread(limits.maxHeapMb);
   try {
+    thread ??= new ParseThread(limits.maxHeapMb);
     return await thread.run(bytes, format, limits.timeoutMs, extract);
   } finally {
-    if (limits.fresh || thread.dead || idle.length >= MAX_IDLE) thread.kill();
-    else idle.push(thread);
+    if (thread) {
+      if (limits.fresh || thread.dead || idle.length >= MAX_IDLE) thread.kill();
+      else idle.push(thread);
+    }
+    release();
   }
+}
+
+/** Threads running now, idle, the most that ran at once, and the cap (for tests and the benchmark). */
+export function parseWorkerStats(): { active: number; idle: number; peakActive: number; maxActive: number } {
+  return { active, idle: idle.length, peakActive, maxActive: MAX_ACTIVE };
 }
 
 /** Ends the idle workers (tests and scripts that want a clean exit without waiting for GC). */

@@ -12,7 +12,7 @@ export { parseHtml } from './html.ts';
 export { parseText } from './text.ts';
 export { parsePdf } from './pdf.ts';
 export { parseXlsx } from './xlsx.ts';
-export { stopParseWorkers, type ParseLimits } from './_worker-host.ts';
+export { parseWorkerStats, stopParseWorkers, type ParseLimits } from './_worker-host.ts';
 
 /** Largest document we parse: the biggest 10-K with inline XBRL is under 20 MB. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;

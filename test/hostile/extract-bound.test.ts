@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/extract/index.ts';
-import { parseAndExtract, parseDocument, stopParseWorkers } from '../../src/parse/index.ts';
+import { parseAndExtract, parseDocument, parseWorkerStats, stopParseWorkers } from '../../src/parse/index.ts';
 import { findCompany, loadRegistry } from '../../src/registry/companies.ts';
 import { pressReleaseTemplates } from '../../scripts/bench/corpus.ts';
 
@@ -28,5 +28,16 @@ describe('parseAndExtract', () => {
     const [first] = pressReleaseTemplates();
     const after = await parseAndExtract(first!.bytes, { companies });
     expect(after.doc.text.length).toBeGreaterThan(0);
+  });
+});
+
+describe('many documents at once', () => {
+  it('parses 40 documents started together, with at most as many threads as cores', async () => {
+    const templates = pressReleaseTemplates();
+    const docs = await Promise.all(Array.from({ length: 40 }, (_, i) => parseDocument(templates[i % templates.length]!.bytes)));
+    expect(docs.every((d) => d.text.length > 0)).toBe(true);
+    const stats = parseWorkerStats();
+    expect(stats.peakActive).toBeLessThanOrEqual(stats.maxActive);
+    expect(stats.active).toBe(0);
   });
 });
