@@ -141,8 +141,9 @@ interface Classified {
   notes: string[];
 }
 
-function classify(mention: Mention, before: string, after: string, clause: string, sentence: string): Classified | undefined {
+function classify(mention: Mention, before: string, after: string, clause: string, sentence: string, lead = before): Classified | undefined {
   const b = before.toLowerCase();
+  const l = lead.toLowerCase();
   const a = after.toLowerCase();
   const near = `${b.slice(-80)} ${a.slice(0, 50)}`;
   switch (mention.kind) {
@@ -159,8 +160,9 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       // what follows the figure qualifies it only up to the next clause ("…, an average of 11.6 per day")
       const aOwn = a.slice(0, 45).split(/[,;(]|\s[-–—]\s|\b(?:and|while|or)\b/)[0] ?? '';
       if (metric === 'btc_produced' && PROSE_NOT_SELF_MINED.test(`${b.slice(-90)} ${aOwn}`)) return undefined;
-      if (metric === 'btc_produced' && /\b(inception|cumulative|to date|all[- ]time|lifetime)\b/.test(near)) return undefined;
-      if (/\bequivalent\b/.test(near)) return undefined;
+      // "from the inception of our mining business in February 2020 to …, we earned an aggregate of": a running total, not a flow
+      if (metric === 'btc_produced' && /\b(inception|cumulative(ly)?|(?<!year[- ])to[- ]date|all[- ]time|lifetime)\b/.test(`${l} ${aOwn}`)) return undefined;
+      if (/\bequivalent\b/.test(near) || /\bequivalent\b|\bif (all|they|it|these)\b[^.]{0,60}\bwere\b/.test(l)) return undefined;
       if (NOT_OWN.test(near)) return undefined;
       const notes: string[] = [];
       let confidence = 0.85;
@@ -373,7 +375,7 @@ const THRESHOLD_BEFORE = /\b(exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|over|more
 const TRIGGER = /bitcoin|btc|eh\/s|ph\/s|exahash|petahash|j\/th|w\/th|terahash|\bmw\b|megawatt|kwh|\$/i;
 
 /** Words that name a period the reader could not resolve: never fall back to the document's period. */
-const UNRESOLVED_PERIOD = /\b(year|years|quarter|fiscal|ytd|to date|since|cumulative|months|week|weeks|inception|annual|annually)\b/i;
+const UNRESOLVED_PERIOD = /\b(year|years|quarter|fiscal|ytd|to date|since|cumulative|months|week|weeks|inception|annual|annually|adoption|transition)\b/i;
 
 function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatcher | undefined, subjectIn: string | undefined, multi: boolean, carry?: Period, prevSold = false): { candidates: Candidate[]; subject: string | undefined; period?: Period; sold?: boolean } {
   const companies = matcher ? matcher.find(s) : [];
@@ -404,7 +406,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const fwdWindow = `${beforeWide} ${after.split(/[,;]|\band\b/)[0]}`;
     if (FORWARD_LOOKING.test(fwdWindow)) return;
     const sentenceCtx = prevSold ? `sold: ${s}` : s;
-    let c = classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(clause.start, clause.end), sentenceCtx);
+    let c = classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(clause.start, clause.end), sentenceCtx, s.slice(clause.start, m.start));
+    // a filing's prose prints dollars in the thousands its statements use ("net cash proceeds of
+    // $76,203"); with no scale word the amount cannot be told from a whole-dollar one
+    if (c && env.periodic && m.kind === 'usd' && !m.perBtc && !/thousand|million|billion|mn|bn|\b[kmb]\b/i.test(m.raw)) c = undefined;
     if (!c && clause.comparison) {
       // "… mined 2,031 bitcoin … as compared to 1,871 bitcoin during …": the comparison repeats the metric
       const prev = [...classified].reverse().find((x) => x.m.kind === m.kind && x.clauseIdx < clauseIdx);

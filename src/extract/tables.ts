@@ -202,9 +202,27 @@ function convert(rule: LabelRule, cell: Cell, label: string, header: string, tab
 
 export function readTables(tables: readonly Table[], env: Env): Candidate[] {
   const out: Candidate[] = [];
-  for (const table of tables) readTable(table, env, out);
+  for (const table of tables) {
+    const own: Candidate[] = [];
+    readTable(table, env, own);
+    out.push(...dropSectionDashes(own));
+  }
   return out;
 }
+
+/**
+ * A cash-flow statement prints one line twice, in the operating and the investing section
+ * ("Proceeds from sale of bitcoin | — | 76,203" … "| 43,103 | —"): the dash is that section's
+ * nothing, not the period's total, so it gives way to the same table's figure for the period.
+ */
+function dropSectionDashes(cands: Candidate[]): Candidate[] {
+  const key = (c: Candidate) => `${c.metric}|${c.basis ?? ''}|${c.period.kind === 'instant' ? c.period.asOf : `${c.period.start}..${c.period.end}`}`;
+  const nonZero = new Set(cands.filter((c) => c.value !== 0).map(key));
+  return cands.filter((c) => c.value !== 0 || !nonZero.has(key(c)));
+}
+
+/** Coins other than bitcoin whose roll-forward tables look like a bitcoin one ("Ending balance"). */
+const OTHER_ASSET = /\b(usdc|usdt|tether|stablecoins?|eth|ether|ethereum|solana|sol|doge(coin)?|litecoin|ltc|filecoin|fil|digital assets other than bitcoin)\b/i;
 
 function readTable(table: Table, env: Env, out: Candidate[]): void {
   const rows = table.rows;
@@ -249,6 +267,11 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
     const hit = classifyLabel(p.label, env.aliasRules);
     if (!hit || segments.has(rowIdx)) return;
     const { rule } = hit;
+    // "Ending balance" is bitcoin's only in a table about bitcoin, not a USDC or ETH roll-forward
+    if (rule.value === 'btc' && !/\b(bitcoins?|btc)\b/.test(hit.norm)) {
+      const about = `${table.context} ${headerRows.map((r) => r.join(' ')).join(' ')}`;
+      if (!/\b(bitcoins?|btc)\b/i.test(about) || OTHER_ASSET.test(about)) return;
+    }
     // the row label may carry its own date ("Balance at June 30, 2024")
     const labelHits = findPeriods(p.label, { ref: env.ref, fyEndMonth: env.fyEndMonth });
     const labelPeriod = labelHits.find((h) => !h.ytd)?.period;
@@ -260,6 +283,8 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
       const cell = readCell(text);
       if (!cell) return;
       if (rule.value === 'btc' && col.measure === 'usd') return;
+      // a count row never carries a dollar sign in any of its cells ("Ending balance | $515,242 | 340,106")
+      if (rule.value === 'btc' && col.measure !== 'count' && p.values.some((v) => /\$/.test(v))) return;
       if (rule.value !== 'btc' && col.measure === 'count') return;
       // measure tables (Quantity | Fair value) repeat one period; take only the first count column
       const conv = convert(rule, cell, hit.norm, col.header, tableText);
