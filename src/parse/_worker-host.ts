@@ -155,9 +155,11 @@ export async function parseInWorker(
   extract?: ExtractContext,
 ): Promise<WorkerResult> {
   await acquire();
+  // a worker that died while idle (killed, crashed) is not reused
+  for (let i = idle.length - 1; i >= 0; i--) if (idle[i]!.dead) idle.splice(i, 1);
   let thread: ParseThread | undefined;
   if (!limits.fresh) {
-    const i = idle.findIndex((t) => !t.dead && t.maxHeapMb === limits.maxHeapMb);
+    const i = idle.findIndex((t) => t.maxHeapMb === limits.maxHeapMb);
     if (i >= 0) thread = idle.splice(i, 1)[0];
   }
   try {
