@@ -27,6 +27,7 @@ import { mb, ms, nowMs, rssSampler, runTimed, table } from './bench/measure.ts';
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const SIZES = quick ? [50, 100, 200] : [250, 500, 1000];
+const REPEATS = quick ? 1 : 2;
 const out: string[] = [];
 const say = (s = '') => {
   out.push(s);
@@ -143,32 +144,6 @@ async function main(): Promise<void> {
   say();
   await stopParseWorkers();
 
-  // --- hostile inputs: each stops at a bound or parses, in bounded time and memory ---------------
-  {
-    const limits = defaultParseLimits();
-    const hostile: (string | number)[][] = [];
-    for (const h of hostileInputs()) {
-      const bytes = h.make();
-      const sampler = rssSampler();
-      const t = nowMs();
-      let outcome: string;
-      try {
-        const r = await parseAndExtract(bytes, { companies: registry });
-        outcome = `parsed: ${r.doc.blocks.length} blocks, ${r.facts.length} facts${r.doc.warnings.length ? `; ${r.doc.warnings[0]}` : ''}`;
-      } catch (err) {
-        outcome = `${(err as Error).name}: ${(err as Error).message}`;
-      }
-      hostile.push([h.name, (bytes.length / 1024 / 1024).toFixed(1), ms(nowMs() - t), mb(sampler.stop()), outcome.replace(/\|/g, '/')]);
-      await stopParseWorkers();
-    }
-    say('### Hostile inputs (parse + extract through the bounded worker, as ingest does)');
-    say();
-    say(`Bounds: ${limits.timeoutMs / 1000} s and a ${limits.maxHeapMb} MB worker heap per document; XLSX parts capped before inflating.`);
-    say();
-    say(table(['input', 'MB', 'ms', 'process peak RSS MB (so far)', 'outcome'], hostile));
-    say();
-  }
-
   // --- end-to-end ingest at three sizes ------------------------------------------------------
   const work = mkdtempSync(join(tmpdir(), 'hl-bench-'));
   const e2e: (string | number)[][] = [];
@@ -180,14 +155,26 @@ async function main(): Promise<void> {
     writeCopies(templates, n, dir);
     const db = join(work, `cli-${n}.db`);
     const store = join(work, `raw-cli-${n}`);
-    const run = await runTimed(process.execPath, [join(PROJECT_ROOT, 'bin', 'hashledger.mjs'), 'ingest', dir, '--db', db], { HASHLEDGER_STORE: store });
+    // best of REPEATS fresh runs: the machine is shared, and the slower runs measure the neighbours
+    let run: Awaited<ReturnType<typeof runTimed>> | undefined;
+    let peakRss = 0;
+    for (let rep = 0; rep < REPEATS; rep++) {
+      rmSync(db, { force: true });
+      rmSync(`${db}-wal`, { force: true });
+      rmSync(`${db}-shm`, { force: true });
+      rmSync(store, { recursive: true, force: true });
+      const r = await runTimed(process.execPath, [join(PROJECT_ROOT, 'bin', 'hashledger.mjs'), 'ingest', dir, '--db', db], { HASHLEDGER_STORE: store });
+      peakRss = Math.max(peakRss, r.peakRssBytes ?? 0);
+      if (!run || r.wallMs < run.wallMs) run = r;
+    }
+    if (!run) throw new Error('no ingest run');
     const summary = /ingested (\d+) of (\d+) documents .*?(\d+) facts; (\d+) failed/.exec(run.stdout);
     e2e.push([
       n,
       (run.wallMs / 1000).toFixed(2),
       ms(run.wallMs / n),
       (n / (run.wallMs / 1000)).toFixed(0),
-      run.peakRssBytes ? mb(run.peakRssBytes) : '?',
+      peakRss ? mb(peakRss) : '?',
       summary ? `${summary[1]}/${summary[2]}` : `exit ${run.code}`,
       summary?.[3] ?? '?',
     ]);
@@ -226,13 +213,16 @@ async function main(): Promise<void> {
   }
   say(`### End-to-end ingest of press releases (\`hashledger ingest <dir> --db fresh.db\`, one child process)`);
   say();
-  say(`Copies of the ${templates.length} press-release fixtures, each with one footer line naming its copy number; fresh database and raw store per size. Target: 1,000 in under 10 s, under 500 MB peak.`);
+  say(
+    `Copies of the ${templates.length} press-release fixtures, each with one footer line naming its copy number; a fresh database and raw store per run; ` +
+      `best wall time of ${REPEATS} runs, highest peak RSS of them. Target: 1,000 in under 10 s, under 500 MB peak.`,
+  );
   say();
   say(table(['documents', 'wall s', 'ms/doc', 'docs/s', 'peak RSS MB', 'parsed', 'facts'], e2e));
   say();
   say('### Per-document cost by stage at each size (in one process: ingestDocument, then parse and extract again alone; the remainder is reading, storing, validating and recording)');
   say();
-  say(table(['documents', 'ingest ms/doc', 'parse ms/doc', 'extract ms/doc', 'store+validate+record ms/doc', 'peak RSS MB'], stages));
+  say(table(['documents', 'ingest ms/doc', 'parse ms/doc', 'extract ms/doc', 'store+validate+record ms/doc', 'bench process peak RSS MB'], stages));
   say();
 
   // --- reports ---------------------------------------------------------------------------------
@@ -259,6 +249,33 @@ async function main(): Promise<void> {
     }
   }
   say();
+
+  // --- hostile inputs (last: their memory would inflate the RSS of the sections above) ---------
+  {
+    const limits = defaultParseLimits();
+    const hostile: (string | number)[][] = [];
+    for (const h of hostileInputs()) {
+      const bytes = h.make();
+      const sampler = rssSampler();
+      const t = nowMs();
+      let outcome: string;
+      try {
+        const r = await parseAndExtract(bytes, { companies: registry });
+        outcome = `parsed: ${r.doc.blocks.length} blocks, ${r.facts.length} facts${r.doc.warnings.length ? `; ${r.doc.warnings[0]}` : ''}`;
+      } catch (err) {
+        outcome = `${(err as Error).name}: ${(err as Error).message}`;
+      }
+      hostile.push([h.name, (bytes.length / 1024 / 1024).toFixed(1), ms(nowMs() - t), mb(sampler.stop()), outcome.replace(/\|/g, '/')]);
+      await stopParseWorkers();
+    }
+    say('### Hostile inputs (parse + extract through the bounded worker, as ingest does)');
+    say();
+    say(`Bounds: ${limits.timeoutMs / 1000} s and a ${limits.maxHeapMb} MB worker heap per document; XLSX parts capped before inflating.`);
+    say();
+    say(table(['input', 'MB', 'ms', 'process peak RSS MB (so far)', 'outcome'], hostile));
+    say();
+  }
+
   say(`Load average at the end: ${describeMachine().loadAvg}.`);
   rmSync(work, { recursive: true, force: true });
 
