@@ -5,7 +5,7 @@ import type { CompanyMatcher } from './attribution.ts';
 import { findDates, findPeriods, spanPeriod, type Period, type PeriodHit } from './dates.ts';
 import { classifyLabel } from './labels.ts';
 import { parseNumber, tidy } from './numbers.ts';
-import { COMPARISON_SPLIT, DELTA_BEFORE, FORWARD_LOOKING, NOT_OWN, PROSE_BTC_KEYWORDS, PROSE_NOT_SELF_MINED } from './rules.ts';
+import { CLAUSE_RESUME, COMPARISON_SPLIT, DELTA_BEFORE, FORWARD_LOOKING, NOT_OWN, PROSE_BTC_KEYWORDS, PROSE_NOT_SELF_MINED } from './rules.ts';
 import { readCell, hashrateBasisWord } from './tables.ts';
 import { moneyScale } from './units.ts';
 
@@ -99,18 +99,39 @@ export function splitSentences(text: string): { text: string; offset: number }[]
   return out;
 }
 
-function clauseBounds(s: string): { start: number; end: number; comparison: boolean }[] {
-  const cuts: number[] = [];
+interface Clause {
+  start: number;
+  end: number;
+  /** a compared figure ("up from 400 BTC in October"): needs a period of its own */
+  comparison: boolean;
+}
+
+/**
+ * Cuts a sentence at comparisons. A clause opened by "while"/"whereas" is a parallel statement
+ * ("…, while holdings rose to 6,959.3 BTC"): its figures are cut off from the words before them
+ * but share the sentence's period, unlike a compared figure.
+ */
+function clauseBounds(s: string): Clause[] {
+  const cuts: { at: number; parallel: boolean }[] = [];
   COMPARISON_SPLIT.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = COMPARISON_SPLIT.exec(s))) cuts.push(m.index);
-  const out: { start: number; end: number; comparison: boolean }[] = [];
+  while ((m = COMPARISON_SPLIT.exec(s))) cuts.push({ at: m.index, parallel: /^\W*(while|whereas)\b/i.test(m[0]) });
+  CLAUSE_RESUME.lastIndex = 0;
+  while ((m = CLAUSE_RESUME.exec(s))) {
+    const at = m.index;
+    // only a comparison clause needs to end: a resume inside the sentence's own clause changes nothing
+    if (cuts.some((c) => c.at < at && !c.parallel)) cuts.push({ at, parallel: true });
+  }
+  cuts.sort((a, b) => a.at - b.at);
+  const out: Clause[] = [];
   let prev = 0;
+  let parallel = false;
   cuts.forEach((c, i) => {
-    out.push({ start: prev, end: c, comparison: i > 0 });
-    prev = c;
+    out.push({ start: prev, end: c.at, comparison: i > 0 && !parallel });
+    prev = c.at;
+    parallel = c.parallel;
   });
-  out.push({ start: prev, end: s.length, comparison: cuts.length > 0 });
+  out.push({ start: prev, end: s.length, comparison: cuts.length > 0 && !parallel });
   return out;
 }
 
@@ -158,7 +179,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       const metric = nearestKeyword(b.slice(-90), a.slice(0, 45), PROSE_BTC_KEYWORDS);
       if (!metric) return undefined;
       // what follows the figure qualifies it only up to the next clause ("…, an average of 11.6 per day")
-      const aOwn = a.slice(0, 45).split(/[,;(]|\s[-–—]\s|\b(?:and|while|or)\b/)[0] ?? '';
+      const aOwn = a.slice(0, 80).split(/[,;(]|\s[-–—]\s|\b(?:and|while|or)\b/)[0] ?? '';
       if (metric === 'btc_produced' && PROSE_NOT_SELF_MINED.test(`${b.slice(-90)} ${aOwn}`)) return undefined;
       // "from the inception of our mining business in February 2020 to …, we earned an aggregate of": a running total, not a flow
       if (metric === 'btc_produced' && /\b(inception|cumulative(ly)?|(?<!year[- ])to[- ]date|all[- ]time|lifetime)\b/.test(`${l} ${aOwn}`)) return undefined;
@@ -447,6 +468,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     }
   }
 
+  const ownFound: Period[] = [];
   for (const { m, c, clauseIdx } of classified) {
     const clause = clauses[clauseIdx]!;
     let period: Period | undefined;
@@ -457,7 +479,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       if (mapped.kind === 'instant' && !mapped.asOf) continue;
       period = mapped;
     } else {
-      period = pickPeriod(periods, m, clause, c.metric, env);
+      period = pickPeriod(periods, m, clause, clauses, c.metric, env);
       if (!period && clause.comparison) continue;
       if (!period && UNRESOLVED_PERIOD.test(s.slice(clause.start, clause.end))) continue;
       if (!period && carry && !env.periodic && fitPeriod(c.metric, carry)) {
@@ -510,25 +532,35 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (c.basisLabel) cand.basisLabel = c.basisLabel;
     if (company && company !== env.company?.ticker) cand.company = company;
     out.push(cand);
+    if (!clause.comparison && !fromDefault) ownFound.push(fitted);
   }
   if (companies.length) subject = companies[companies.length - 1]!.ticker;
-  const carried = ownPeriod ?? out.find((c) => c.period)?.period;
+  // a compared figure's period ("from 6,412.6 BTC in October") is never handed on
+  const carried = ownPeriod ?? ownFound[0];
   return { candidates: out, subject, ...(carried ? { period: carried } : {}), sold: out.some((c) => c.metric === 'btc_sold') };
 }
 
 /** Nearest period phrase of the figure's clause; before the figure first, then after it. */
-function pickPeriod(hits: PeriodHit[], m: Mention, clause: { start: number; end: number; comparison: boolean }, metric: Metric, env: Env): Period | undefined {
+function pickPeriod(hits: PeriodHit[], m: Mention, clause: Clause, clauses: readonly Clause[], metric: Metric, env: Env): Period | undefined {
   const inClause = hits.filter((h) => h.index >= clause.start && h.index < clause.end);
-  const candidates = clause.comparison ? inClause : inClause.length ? inClause : hits.filter((h) => h.index < clause.start);
+  // a clause without a period of its own takes one named earlier in the sentence, never a compared one
+  const inOwnClause = (h: PeriodHit) => !clauses.some((c) => c.comparison && h.index >= c.start && h.index < c.end);
+  const candidates = clause.comparison ? inClause : inClause.length ? inClause : hits.filter((h) => h.index < clause.start && inOwnClause(h));
   let best: { p: Period; d: number } | undefined;
   for (const h of candidates) {
     const p = h.ytd ? resolveYtd(h, env) : h.period;
     if (!p) continue;
     if (!fitPeriod(metric, p)) continue;
-    const d = h.index < m.start ? m.start - (h.index + h.length) : (h.index - m.end) * 1.5 + 5;
+    const gapAfter = s_gap(h, m);
+    // "from 40.91 EH/s in July to 44.85 EH/s in September": a phrase right after a figure is its own
+    const d = h.index < m.start ? m.start - (h.index + h.length) : gapAfter <= 4 ? 0 : (h.index - m.end) * 1.5 + 5;
     if (!best || d < best.d) best = { p, d };
   }
   return best?.p;
+}
+
+function s_gap(h: PeriodHit, m: Mention): number {
+  return h.index >= m.end ? h.index - m.end : Number.POSITIVE_INFINITY;
 }
 
 export { tidy };

@@ -113,4 +113,14 @@ export const FORWARD_LOOKING = /\b(expect\w*|target\w*|anticipat\w*|goal|guidanc
 export const DELTA_BEFORE = /\b(increase[sd]?|decrease[sd]?|grew|growth|rose|fell|declined?|up|down|more|fewer|less|change|added|adding|additional|by|improvement)\s+(of\s+|by\s+)?(approximately\s+|about\s+|~\s*)?$/i;
 
 /** Where a sentence turns to a comparison: figures after it belong to another period. */
-export const COMPARISON_SPLIT = /\s*(?:,|;)?\s*\b(?:as\s+)?(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|an?\s+(?:increase|decrease|rise|decline)\s+from|from\s+(?:the\s+|its\s+|a\s+)?(?:(?:record|previous|prior)\s+)?(?=[~$]?\d)|relative\s+to|against|while|whereas|(?:fewer|more|less|lower|higher)\s+than|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))\b/gi;
+export const COMPARISON_SPLIT = new RegExp(
+  String.raw`\s*(?:,|;)?\s*\b(?:as\s+)?(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|an?\s+(?:increase|decrease|rise|decline)\s+from|` +
+    String.raw`from\s+(?:the\s+|its\s+|a\s+)?(?:(?:record|previous|prior)\s+)?(?=[~$]?\d)|` +
+    // "a 2% decrease from November", "spiked by 20.5% from April" (not a range "from October 1, 2022 to …")
+    String.raw`from\s+(?:the\s+(?:month\s+of\s+)?)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])(?!\s+\d{1,2}\b))|` +
+    String.raw`relative\s+to|against|while|whereas|(?:fewer|more|less|lower|higher)\s+than|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))(?:\b|(?=[~$]))`,
+  'gi',
+);
+
+/** Where a comparison ends and the sentence's own statements resume: ", and sold 362 BTC". */
+export const CLAUSE_RESUME = /,?\s+and\s+(?:it\s+|we\s+|the\s+company\s+)?(?=(?:sold|mined|produced|earned|held|holds|purchased|bought|acquired|ended|reached|achieved|generated|exited|self-mined)\b)/gi;
