@@ -1,6 +1,6 @@
 /** How a table value reads in the text formats (Markdown, HTML): number style and markers. */
 import type { Cell, SourceRef } from './cells.ts';
-import { fmtNumber, fmtPct, numberFormat } from './format.ts';
+import { fmtNumber, fmtPct, formatFixed } from './format.ts';
 import type { ColKind, Value } from './tables.ts';
 
 export function isCell(v: Value): v is Cell {
@@ -37,7 +37,7 @@ export function formatNumberAs(n: number, kind: ColKind): string {
     case 'ehs':
       return fmtNumber(n, 2);
     case 'jth':
-      return numberFormat(2, 1).format(n);
+      return formatFixed(n, 2, 1);
     case 'mw':
       return fmtNumber(n, 0);
     case 'usd_kwh':

@@ -46,7 +46,49 @@ export function numberFormat(maxDigits: number, minDigits = 0): Intl.NumberForma
 }
 
 export function fmtNumber(v: number, maxDigits = 2): string {
-  return numberFormat(maxDigits).format(v);
+  return formatFixed(v, maxDigits, 0);
+}
+
+/**
+ * en-US grouping with at most `maxDigits` decimals (and at least `minDigits`): the same text
+ * as Intl.NumberFormat, several times faster. Like ICU, it rounds the shortest decimal that
+ * reads back as the number (1.005 → 1.01), half away from zero. Zero, non-finite, tiny and
+ * huge values go to Intl itself.
+ */
+export function formatFixed(v: number, maxDigits: number, minDigits = 0): string {
+  const a = Math.abs(v);
+  if (v === 0 || !(a >= 1e-6 && a < 1e15) || maxDigits > 20) return numberFormat(maxDigits, minDigits).format(v);
+  const s = String(a);
+  const dot = s.indexOf('.');
+  let int = dot === -1 ? s : s.slice(0, dot);
+  let frac = dot === -1 ? '' : s.slice(dot + 1);
+  if (frac.length > maxDigits) {
+    const up = frac.charCodeAt(maxDigits) >= 53; // '5'
+    frac = frac.slice(0, maxDigits);
+    if (up) {
+      const digits = (int + frac).split('');
+      let i = digits.length - 1;
+      for (; i >= 0; i--) {
+        if (digits[i] === '9') digits[i] = '0';
+        else {
+          digits[i] = String.fromCharCode(digits[i]!.charCodeAt(0) + 1);
+          break;
+        }
+      }
+      const joined = (i < 0 ? '1' : '') + digits.join('');
+      int = joined.slice(0, joined.length - maxDigits);
+      frac = joined.slice(joined.length - maxDigits);
+    }
+  }
+  let end = frac.length;
+  while (end > minDigits && frac.charCodeAt(end - 1) === 48) end--;
+  frac = frac.slice(0, end).padEnd(minDigits, '0');
+  if (int.length > 3) {
+    let grouped = int.slice(0, int.length % 3 || 3);
+    for (let i = grouped.length; i < int.length; i += 3) grouped += `,${int.slice(i, i + 3)}`;
+    int = grouped;
+  }
+  return `${v < 0 ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
 }
 
 export function fmtBtc(v: number): string {

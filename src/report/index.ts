@@ -35,8 +35,9 @@ export function reportModelFor(app: App, opts: { kinds?: ReportKind[]; companies
 export async function generateReports(
   app: App,
   opts: { formats: ReportFormat[]; outDir: string; kinds?: ('treasury' | 'costs')[]; companies?: string[] },
-): Promise<{ files: string[] }> {
+): Promise<{ files: string[]; tickers: string[] }> {
   const model = reportModelFor(app, { ...(opts.kinds ? { kinds: opts.kinds } : {}), ...(opts.companies ? { companies: opts.companies } : {}) });
   const files = writeReportFiles(opts.outDir, renderAll(model, opts.formats));
-  return { files };
+  // the companies the report covers (those with facts), so a caller can say which had none
+  return { files, tickers: model.companies.map((c) => c.ticker) };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,11 +38,25 @@ describe('hashledger report', () => {
     expect(t.out.join('').trim().split('\n').sort()).toEqual([join(out, 'report.json'), join(out, 'treasury.md')]);
   });
 
+  it('takes a company by name, any case, and says which asked-for companies have no facts', async () => {
+    const t = io();
+    const out = join(dir, 'byname');
+    const code = await reportCommand.run({ values: { db: dbPath, out, format: ['md'], company: ['cango', 'IREN'] }, positionals: ['treasury'] }, t.io);
+    expect(code).toBe(0);
+    expect(readFileSync(join(out, 'treasury.md'), 'utf8')).toContain('CANG — Cango Inc.');
+    expect(t.err.join('')).toContain('no facts yet for IREN');
+  });
+
+  it('--help names every report kind and format, with examples', () => {
+    for (const word of ['treasury', 'costs', 'all', ...['md', 'html', 'xlsx', 'csv', 'json'].map((f) => `  ${f}  `), 'Examples:', '--company', '--out']) expect(reportCommand.help).toContain(word);
+  });
+
   it('usage errors exit 2 with a clear message', async () => {
     for (const [values, positionals, msg] of [
       [{ db: dbPath, format: ['md,pdf'] }, [], 'unknown format "pdf"'],
       [{ db: dbPath }, ['sales'], 'unknown report "sales"'],
-      [{ db: dbPath, company: ['NOPE'] }, [], 'unknown company NOPE'],
+      [{ db: dbPath, company: ['NOPE'] }, [], 'unknown company "NOPE"'],
+      [{ db: dbPath, company: ['Marathon'] }, [], 'did you mean MARA'],
     ] as const) {
       const t = io();
       expect(await reportCommand.run({ values: { ...values, out: join(dir, 'x') } as Record<string, string | string[]>, positionals: [...positionals] }, t.io)).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtUsdAbout, significantDigits } from '../../src/report/format.ts';
+import { fmtUsdAbout, formatFixed, significantDigits } from '../../src/report/format.ts';
 
 describe('prices computed from rounded amounts', () => {
   it('counts the significant digits an amount was stated with', () => {
@@ -16,5 +16,21 @@ describe('prices computed from rounded amounts', () => {
     // an amount stated to the dollar keeps the dollars
     expect(fmtUsdAbout(12_345_678 / 180, 12_345_678)).toBe('$68,587');
     expect(fmtUsdAbout(4_321 / 2, 4_000)).toBe('$2,160');
+  });
+});
+
+describe('formatFixed', () => {
+  it('writes the same text as Intl.NumberFormat en-US', () => {
+    // ties in the shortest decimal (1.005, 9.995) round away from zero, as ICU does
+    const values = [1.005, 9.995, 0.045, -0.205, 1.45, 41208.475, 999999.5, -999999.5, 0.5, -0.004, 4451, 305e6, 68523.927, 7528.3, 1e-7, 1e21, -0, 0, NaN];
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 5_000; i++) values.push(Math.round((next() - 0.3) * 10 ** (next() * 12) * 1000) / 1000 + (i % 2 ? 0.0005 : 0));
+    const mismatches: string[] = [];
+    for (const [max, min] of [[0, 0], [1, 0], [2, 0], [2, 1], [4, 0]] as const) {
+      const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: max, minimumFractionDigits: min });
+      for (const v of values) if (formatFixed(v, max, min) !== intl.format(v)) mismatches.push(`${v} (${max}/${min}): ${formatFixed(v, max, min)} vs ${intl.format(v)}`);
+    }
+    expect(mismatches).toEqual([]);
   });
 });

@@ -1,6 +1,11 @@
 /** HTML escaping for text and attribute values; scraped snippets pass through here. */
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/;
+const SPECIAL_ALL = /[&<>"']/g;
+
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  // most cells are numbers and plain words: test once instead of five replaces
+  return SPECIAL.test(s) ? s.replace(SPECIAL_ALL, (ch) => ENTITIES[ch]!) : s;
 }
 
 /** Only http(s) links become hrefs: a `javascript:` URL in a document must not be clickable. */

@@ -56,8 +56,20 @@ export function flatten(t: Table): FlatTable {
   return { id: t.id, title: t.title, columns, rows, ...(t.note ? { note: t.note } : {}) };
 }
 
+// CSV and XLSX both ask for the same model's tables; the model is never changed once built
+const cache = new WeakMap<ReportModel, FlatTable[]>();
+
 /** The spreadsheet tables in sheet order; the first six are the workbook's named sheets. */
 export function spreadsheetTables(m: ReportModel): FlatTable[] {
+  let tables = cache.get(m);
+  if (!tables) {
+    tables = buildTables(m);
+    cache.set(m, tables);
+  }
+  return tables;
+}
+
+function buildTables(m: ReportModel): FlatTable[] {
   const wantTreasury = m.kinds.includes('treasury');
   const wantCosts = m.kinds.includes('costs');
   return [

@@ -27,16 +27,19 @@ import { barChart, lineChart } from './svg.ts';
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
 header{background:#13233a;color:#fff;padding:16px 24px}header h1{margin:0 0 4px;font-size:22px}header p{margin:2px 0;color:#cfd8e3}
-nav{position:sticky;top:0;background:#fff;border-bottom:1px solid #ddd;padding:6px 24px;z-index:2}nav a{margin-right:14px;color:#13233a;text-decoration:none;font-weight:600}
-main{padding:8px 24px 48px;max-width:1500px}section{margin-top:28px}h2{border-bottom:2px solid #13233a;padding-bottom:4px}h3{margin-top:22px}
-.tw{overflow-x:auto;margin:8px 0}table{border-collapse:collapse;font-size:12.5px;background:#fff}th,td{border:1px solid #e0e0e0;padding:3px 7px;vertical-align:top}
-th{background:#eef2f7;text-align:left;position:sticky;top:0}td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}td.c{background:#fff4e5}td.d{color:#2b4c7e}
+nav{position:sticky;top:0;background:#fff;border-bottom:1px solid #ddd;padding:6px 24px;z-index:3}nav a{margin-right:14px;color:#13233a;text-decoration:none;font-weight:600}
+main{padding:8px 24px 48px;max-width:1500px}section{margin-top:28px;scroll-margin-top:40px}h2{border-bottom:2px solid #13233a;padding-bottom:4px}h3{margin-top:22px}
+.tw{overflow-x:auto;margin:8px 0}.tw.long{max-height:70vh;overflow:auto;border:1px solid #d0d0d0}
+table{border-collapse:collapse;font-size:12.5px;background:#fff}th,td{border:1px solid #e0e0e0;padding:3px 7px;vertical-align:top}
+th{background:#eef2f7;text-align:left;position:sticky;top:0;z-index:1}td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}td.c{background:#fff4e5}td.d{color:#2b4c7e}
+td{white-space:nowrap}td.w,td.snip,td.src{white-space:normal}td.w{min-width:140px}.src a,.src span{white-space:nowrap}
 .legend-box{font-size:12.5px;color:#444;background:#fff;border:1px solid #ddd;padding:6px 10px;display:inline-block}
 ul.changes li{margin:4px 0}.src{font-size:12px}.note{font-size:12px;color:#555;font-style:italic}
 figure{margin:10px 0}svg{background:#fff;border:1px solid #e0e0e0;max-width:100%;height:auto}
 svg .grid{stroke:#eee}svg .tick{font-size:11px;fill:#555}svg .legend{font-size:11px;fill:#333}svg .ctitle{font-size:13px;font-weight:600;fill:#13233a}svg .ref{stroke:#d62728;stroke-dasharray:4 3;stroke-width:1.5}
 .cards{display:flex;gap:12px;flex-wrap:wrap}.card{background:#fff;border:1px solid #ddd;padding:8px 12px;min-width:150px}.card b{display:block;font-size:18px}
-details{margin:8px 0}td.snip{max-width:520px;font-size:12px;color:#333}
+details{margin:8px 0}summary{cursor:pointer;font-weight:600;color:#13233a}td.snip{min-width:280px;max-width:520px;font-size:12px;color:#333}
+p.jump a{margin-right:10px;white-space:nowrap}section.company{scroll-margin-top:40px}
 `;
 
 function links(sources: readonly SourceRef[]): string {
@@ -49,36 +52,71 @@ function links(sources: readonly SourceRef[]): string {
     .join(', ');
 }
 
-export function htmlTable(t: Table, opts: { drop?: string[]; snippetCol?: string } = {}): string {
-  const keep = t.columns.map((c, i) => ({ c, i })).filter(({ c }) => !opts.drop?.includes(c.header));
-  if (!t.rows.length) return '<p class="note">No data.</p>';
-  const head = `<tr>${keep.map(({ c }) => `<th>${e(c.header)}</th>`).join('')}</tr>`;
-  const body = t.rows
-    .map(
-      (r) =>
-        `<tr>${keep
-          .map(({ c, i }) => {
-            const v = r[i] ?? null;
-            if (isSources(v)) return `<td class="src">${links(v)}</td>`;
-            if (c.kind === 'url' && typeof v === 'string') {
-              const href = safeHref(v);
-              return `<td class="src">${href ? `<a href="${href}" rel="noopener noreferrer">${e(v)}</a>` : e(v)}</td>`;
-            }
-            const text = displayOf(v, c.kind);
-            const numeric = c.kind !== 'text' && c.kind !== 'date' && typeof (isCell(v) ? v.value : v) === 'number';
-            const cls = [numeric ? 'n' : '', isCell(v) && v.conflicted ? 'c' : '', isCell(v) && v.derived ? 'd' : '', c.header === opts.snippetCol ? 'snip' : ''].filter(Boolean).join(' ');
-            const title = isCell(v) && v.note ? ` title="${e(v.note)}"` : '';
-            return `<td${cls ? ` class="${cls}"` : ''}${title}>${e(text)}</td>`;
-          })
-          .join('')}</tr>`,
-    )
-    .join('\n');
-  return `<div class="tw"><table><thead>${head}</thead><tbody>\n${body}\n</tbody></table></div>${t.note ? `<p class="note">${e(t.note)}</p>` : ''}`;
+// newest lines shown before the rest fold away
+const SUMMARY_CHANGES = 15;
+const COMPANY_CHANGES = 8;
+
+/** Text columns at least this wide (in spreadsheet characters) hold prose that may wrap. */
+const WRAP_WIDTH = 24;
+
+/** Tables longer than this scroll inside their own box, so their header row stays in sight. */
+const LONG_TABLE_ROWS = 25;
+
+/** "www.sec.gov/Archives/…/0001213900-25-110383.htm": a URL short enough to sit in a table cell. */
+function shortUrl(url: string): string {
+  const bare = url.replace(/^https?:\/\//i, '');
+  if (bare.length <= 48) return bare;
+  return `${bare.slice(0, 24)}…${bare.slice(-22)}`;
 }
 
-function changesHtml(lines: readonly ChangeLine[]): string {
+export function htmlTable(t: Table, opts: { drop?: string[]; snippetCol?: string } = {}): string {
+  if (!t.rows.length) return '<p class="note">No data.</p>';
+  const keep = t.columns.map((c, i) => ({ c, i })).filter(({ c }) => !opts.drop?.includes(c.header));
+  const head = `<tr>${keep.map(({ c }) => `<th>${e(c.header)}</th>`).join('')}</tr>`;
+  // per column, once: the class its cells get; cells do not wrap unless their column holds prose
+  const base = keep.map(({ c }) => (c.header === opts.snippetCol ? 'snip' : c.kind === 'text' && (c.width ?? 0) >= WRAP_WIDTH ? 'w' : ''));
+  const out: string[] = [];
+  for (const r of t.rows) {
+    let tr = '<tr>';
+    for (let k = 0; k < keep.length; k++) {
+      const { c, i } = keep[k]!;
+      const v = r[i] ?? null;
+      if (isSources(v)) {
+        tr += `<td class="src">${links(v)}</td>`;
+        continue;
+      }
+      if (c.kind === 'url' && typeof v === 'string') {
+        const href = safeHref(v);
+        tr += `<td class="src">${href ? `<a href="${href}" rel="noopener noreferrer">${e(shortUrl(v))}</a>` : e(v)}</td>`;
+        continue;
+      }
+      const cell = isCell(v) ? v : null;
+      const raw = cell ? cell.value : v;
+      const text = displayOf(v, c.kind);
+      const title = cell?.note ? ` title="${e(cell.note)}"` : '';
+      if (!text) {
+        tr += `<td${title}></td>`;
+        continue;
+      }
+      let cls = base[k]!;
+      if (c.kind !== 'text' && c.kind !== 'date' && typeof raw === 'number') cls = cls ? `n ${cls}` : 'n';
+      if (cell?.conflicted) cls = cls ? `${cls} c` : 'c';
+      if (cell?.derived) cls = cls ? `${cls} d` : 'd';
+      tr += `<td${cls ? ` class="${cls}"` : ''}${title}>${e(text)}</td>`;
+    }
+    out.push(`${tr}</tr>`);
+  }
+  const wrap = t.rows.length > LONG_TABLE_ROWS ? 'tw long' : 'tw';
+  return `<div class="${wrap}"><table><thead>${head}</thead><tbody>\n${out.join('\n')}\n</tbody></table></div>${t.note ? `<p class="note">${e(t.note)}</p>` : ''}`;
+}
+
+/** Lines past `show` fold into a closed <details>, so a long list does not bury the tables below it. */
+function changesHtml(lines: readonly ChangeLine[], show = Infinity): string {
   if (!lines.length) return '<p class="note">Nothing reported.</p>';
-  return `<ul class="changes">${lines.map((l) => `<li><b>${e(l.date)}</b> ${e(l.text)} <span class="src">${links(l.sources)}</span></li>`).join('\n')}</ul>`;
+  const li = (l: ChangeLine) => `<li><b>${e(l.date)}</b> ${e(l.text)} <span class="src">${links(l.sources)}</span></li>`;
+  const head = `<ul class="changes">${lines.slice(0, show).map(li).join('\n')}</ul>`;
+  if (lines.length <= show) return head;
+  return `${head}<details><summary>${lines.length - show} earlier lines</summary><ul class="changes">${lines.slice(show).map(li).join('\n')}</ul></details>`;
 }
 
 function gridHtml(g: SensitivityGrid): string {
@@ -105,9 +143,9 @@ function holdingsChart(m: ReportModel, pages: readonly CompanyPage[], title: str
 function companySection(m: ReportModel, p: CompanyPage): string {
   const l = p.latest;
   const card = (label: string, value: string, sub: string | null) => `<div class="card">${e(label)}<b>${e(value)}</b>${sub ? `<span class="note">${e(sub)}</span>` : ''}</div>`;
-  return `<section id="co-${e(p.ticker)}"><h3>${e(p.ticker)} — ${e(p.name)}</h3>
+  return `<section id="co-${e(p.ticker)}" class="company"><h3>${e(p.ticker)} — ${e(p.name)}</h3>
 <div class="cards">${card('Holdings', l.heldBtc.value !== null ? `${displayOf(l.heldBtc, 'btc')} BTC` : '—', l.heldAsOf)}${card('Hashrate', l.hashrateEhs.value !== null ? `${displayOf(l.hashrateEhs, 'ehs')} EH/s` : '—', l.hashrateAsOf)}${card('Efficiency', l.efficiencyJth.value !== null ? `${displayOf(l.efficiencyJth, 'jth')} J/TH` : '—', l.efficiencyAsOf)}${card('Facts', String(p.factCount), null)}</div>
-${changesHtml(p.changes)}
+${changesHtml(p.changes, COMPANY_CHANGES)}
 ${holdingsChart(m, [p], `${p.ticker} holdings`)}
 ${m.kinds.includes('treasury') ? htmlTable(treasuryTable(p.treasury), { drop: ['Company', 'Start', 'End'] }) : ''}
 ${m.kinds.includes('costs') && p.costs.length ? htmlTable(costBasisTable({ basis: '', label: '', rows: p.costs, ranking: [] }), { drop: ['Company', 'Start', 'End'] }) : ''}
@@ -131,7 +169,7 @@ export function renderHtml(m: ReportModel): string {
   const body = [
     `<section id="summary"><h2>Summary</h2>
 <div class="legend-box">${e(m.legend.conflicted)}<br>${e(m.legend.derived)}</div>
-<h3>What changed</h3>${changesHtml(m.changes)}
+<h3>What changed</h3>${changesHtml(m.changes, SUMMARY_CHANGES)}
 ${htmlTable(summaryTable(m))}</section>`,
     wantT
       ? `<section id="treasury"><h2>Treasury sales</h2>
@@ -167,7 +205,7 @@ ${lineChart({ title: 'Hashprice, monthly average', yLabel: 'USD per PH/s per day
 ${htmlTable(adjustmentsTable(m))}
 ${htmlTable(monthsTable(m))}
 <ul class="note">${m.network.origins.map((o) => `<li>${e(o.file)}: ${e(o.repo)} ${e(o.path)} @ ${e(o.commit.slice(0, 12))}</li>`).join('')}</ul></section>`,
-    `<section id="companies"><h2>Companies</h2>${m.pages.map((p) => companySection(m, p)).join('\n')}</section>`,
+    `<section id="companies"><h2>Companies</h2><p class="jump">${m.pages.map((p) => `<a href="#co-${e(p.ticker)}">${e(p.ticker)}</a>`).join(' ')}</p>${m.pages.map((p) => companySection(m, p)).join('\n')}</section>`,
     `<section id="facts"><h2>Facts</h2><details><summary>Every fact with its source (${m.facts.length})</summary>${htmlTable(factsTable(m.facts), { snippetCol: 'Snippet' })}</details></section>`,
   ].join('\n');
   return `<!doctype html>

@@ -17,7 +17,10 @@ import {
 } from '../tables.ts';
 import type { ChangeLine } from '../treasury.ts';
 
+const MD_SPECIAL = /[\r\n\\|<>[\]*_`]/;
+
 export function escapeMd(s: string): string {
+  if (!MD_SPECIAL.test(s)) return s;
   return s
     .replace(/\r?\n|\r/g, ' ')
     .replace(/\\/g, '\\\\')

@@ -28,14 +28,19 @@ function tick(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }
 
+const LEGEND_PER_ROW = 6;
+const LEGEND_ROW_H = 16;
+
 const dayOf = (iso: string) => Date.parse(iso.length === 7 ? `${iso}-01` : iso) / 86_400_000;
 
 /** Line chart over dates (YYYY-MM-DD or YYYY-MM); one polyline and legend entry per series. */
 export function lineChart(opts: { title: string; yLabel: string; series: Series[]; width?: number; height?: number }): string {
   const W = opts.width ?? 760;
-  const H = opts.height ?? 300;
-  const pad = { l: 64, r: 16, t: 28, b: 56 };
   const series = opts.series.filter((s) => s.points.length);
+  // the legend wraps at LEGEND_PER_ROW entries; each extra row makes the chart taller, never overlaps it
+  const legendRows = Math.max(1, Math.ceil(series.length / LEGEND_PER_ROW));
+  const H = (opts.height ?? 300) + (legendRows - 1) * LEGEND_ROW_H;
+  const pad = { l: 64, r: 16, t: 28, b: 56 + (legendRows - 1) * LEGEND_ROW_H };
   const all = series.flatMap((s) => s.points);
   if (!all.length) return '';
   const xs = all.map((p) => dayOf(p.x));
@@ -51,10 +56,18 @@ export function lineChart(opts: { title: string; yLabel: string; series: Series[
     parts.push(`<line x1="${pad.l}" x2="${W - pad.r}" y1="${sy(v).toFixed(1)}" y2="${sy(v).toFixed(1)}" class="grid"/>`);
     parts.push(`<text x="${pad.l - 6}" y="${(sy(v) + 4).toFixed(1)}" text-anchor="end" class="tick">${tick(v)}</text>`);
   }
-  const firstX = all.map((p) => p.x).sort()[0]!;
-  const lastX = all.map((p) => p.x).sort().pop()!;
+  const sortedX = all.map((p) => p.x).sort();
+  const firstX = sortedX[0]!;
+  const lastX = sortedX[sortedX.length - 1]!;
   parts.push(`<text x="${pad.l}" y="${H - pad.b + 16}" class="tick">${escapeHtml(firstX)}</text>`);
   parts.push(`<text x="${W - pad.r}" y="${H - pad.b + 16}" text-anchor="end" class="tick">${escapeHtml(lastX)}</text>`);
+  // a mark at each new year in between, unless it would crowd the first or last date
+  for (let y = Number(firstX.slice(0, 4)) + 1; y <= Number(lastX.slice(0, 4)); y++) {
+    const x = sx(dayOf(`${y}-01-01`));
+    if (x - pad.l < 80 || W - pad.r - x < 80) continue;
+    parts.push(`<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${pad.t}" y2="${H - pad.b + 4}" class="grid"/>`);
+    parts.push(`<text x="${x.toFixed(1)}" y="${H - pad.b + 16}" text-anchor="middle" class="tick">${y}</text>`);
+  }
   series.forEach((s, i) => {
     const pts = [...s.points].sort((a, b) => a.x.localeCompare(b.x));
     const d = pts.map((p) => `${sx(dayOf(p.x)).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ');
@@ -64,8 +77,8 @@ export function lineChart(opts: { title: string; yLabel: string; series: Series[
         `<circle cx="${sx(dayOf(p.x)).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="2.5" fill="${colorOf(i)}"><title>${escapeHtml(`${s.name} ${p.x}: ${fmtNumber(p.y, 2)}`)}</title></circle>`,
       );
     }
-    const lx = pad.l + (i % 6) * 115;
-    const ly = H - 18 + Math.floor(i / 6) * 14 - (series.length > 6 ? 10 : 0);
+    const lx = pad.l + (i % LEGEND_PER_ROW) * 115;
+    const ly = H - pad.b + 38 + Math.floor(i / LEGEND_PER_ROW) * LEGEND_ROW_H;
     parts.push(`<rect x="${lx}" y="${ly - 8}" width="10" height="10" fill="${colorOf(i)}"/><text x="${lx + 14}" y="${ly + 1}" class="legend">${escapeHtml(s.name)}</text>`);
   });
   return svg(W, H, opts.title, opts.yLabel, parts);

@@ -53,8 +53,15 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_CELL_CHARS = 32_767;
 const MAX_LINK_CHARS = 2_000;
 
+// a report repeats a few hundred dates tens of thousands of times
+const serials = new Map<string, number>();
 function excelDate(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25_569;
+  let n = serials.get(iso);
+  if (n === undefined) {
+    n = Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25_569;
+    if (serials.size < 100_000) serials.set(iso, n);
+  }
+  return n;
 }
 
 /**
