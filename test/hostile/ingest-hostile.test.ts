@@ -80,3 +80,33 @@ describe('one ingest run over hostile and good documents', () => {
     expect(dbHealth(db)).toMatchObject({ integrity: 'ok', orphanFacts: 0, miscounted: 0 });
   });
 });
+
+describe('ingest with tight bounds from the environment', () => {
+  it('stops the document over the heap bound, records it, and ingests the ones after it', { timeout: 240_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hl-bounds-'));
+    const docs = join(dir, 'docs');
+    mkdirSync(docs);
+    const para = '<p>Paragraph of filler text in a large page.</p>\n';
+    // "a-" sorts first, so the documents after it run on a replacement worker
+    writeFileSync(join(docs, 'a-large.html'), `<html><body>${para.repeat(400_000)}</body></html>`);
+    const good = writeCopies(pressReleaseTemplates(), 5, join(docs, 'releases')).length;
+    const saved = { heap: process.env.HASHLEDGER_PARSE_HEAP_MB, store: process.env.HASHLEDGER_STORE };
+    process.env.HASHLEDGER_PARSE_HEAP_MB = '96';
+    process.env.HASHLEDGER_STORE = join(dir, 'raw');
+    const err: string[] = [];
+    const io = { stdout: () => undefined, stderr: (s: string) => void err.push(s), isTTY: false, env: {} };
+    const db = join(dir, 'b.db');
+    let code: number;
+    try {
+      code = await main(['ingest', docs, '--db', db], io);
+    } finally {
+      if (saved.heap === undefined) delete process.env.HASHLEDGER_PARSE_HEAP_MB;
+      else process.env.HASHLEDGER_PARSE_HEAP_MB = saved.heap;
+      process.env.HASHLEDGER_STORE = saved.store;
+      await stopParseWorkers();
+    }
+    expect(code).toBe(1);
+    expect(err.join('').trim().split('\n')).toEqual([expect.stringMatching(/a-large\.html: parsing and extracting needed more than 96 MB of memory; stopped$/)]);
+    expect(dbHealth(db)).toMatchObject({ integrity: 'ok', documents: good + 1, orphanFacts: 0, miscounted: 0, statuses: { parsed: good, error: 1 } });
+  });
+});
