@@ -5,6 +5,7 @@ import type { ParsedDocument } from '../model/parsed.ts';
 import type { Candidate, Env } from './_candidate.ts';
 import { companyMatcher } from './attribution.ts';
 import { findPeriods, spanPeriod, type Period } from './dates.ts';
+import { withFlatRows } from './flat-rows.ts';
 import { aliasRulesFrom } from './labels.ts';
 import { readProse } from './prose.ts';
 import { LABEL_RULES, type ValueKind } from './rules.ts';
@@ -40,7 +41,7 @@ const PERIODIC_FORMS = /^(10-Q|10-K|20-F|40-F)/i;
 export function extractFacts(doc: ParsedDocument, ctx: ExtractContext = {}): ExtractedFact[] {
   const env = buildEnv(doc, ctx);
   const matcher = ctx.companies?.length ? companyMatcher(ctx.companies) : undefined;
-  const candidates = [...readTables(doc.tables, env), ...readProse(doc, env, matcher ? { matcher } : {})];
+  const candidates = withFlatRows(doc, env, [...readTables(doc.tables, env), ...readProse(doc, env, matcher ? { matcher } : {})]);
   return finalize(candidates);
 }
 
