@@ -34,7 +34,7 @@ interface Mention {
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const MENTION_RE = new RegExp(
   String.raw`(?<![\w.,$])(?:(~|≈)\s*)?(\(?(?:US\$|C\$|\$)\s*)?(${NUM})\s*(thousand|million|billion|mn|bn|k|m|b)?\b\s*` +
-    String.raw`(bitcoins?|btc|eh\/s|exahash(?:es)?(?:\s+per\s+second)?|eh\b|ph\/s|petahash(?:es)?(?:\s+per\s+second)?|j\/th|w\/th|joules?\s+per\s+terahash|watts?\s+per\s+terahash|mw\b|megawatts?|gw\b|gigawatts?|(?:[¢c]|cents?)\s*(?:\/|per)\s*kwh|per\s+kwh|\/kwh|%|percent)?`,
+    String.raw`(bitcoins?|btc|eh\/s|exahash(?:es)?(?:\s*(?:per|\/)\s*s(?:ec(?:ond)?)?\b)?|eh\b|ph\/s|petahash(?:es)?(?:\s*(?:per|\/)\s*s(?:ec(?:ond)?)?\b)?|j\/th|w\/th|joules?\s+per\s+terahash|watts?\s+per\s+terahash|mw\b|megawatts?|gw\b|gigawatts?|(?:[¢c]|cents?)\s*(?:\/|per)\s*(?:kwh|kilowatt[- ]hours?)|per\s+(?:kwh|kilowatt[- ]hours?)|\/kwh|%|percent)?`,
   'gi',
 );
 
@@ -57,6 +57,12 @@ export function findMentions(s: string): Mention[] {
     if (!parsed) continue;
     const after = s.slice(m.index + all.length, m.index + all.length + 40);
     let kind: MentionKind | undefined;
+    if (!unit && !cur) {
+      const bare = bareKind(s, m.index, m.index + all.length, out);
+      if (!bare) continue;
+      out.push({ ...bare, value: tidy(bare.value === 1 ? parsed.value : parsed.value * bare.value), start: m.index, end: m.index + all.length, raw: all, approximate: !!approx || parsed.approximate });
+      continue;
+    }
     if (/^(bitcoins?|btc)$/.test(unit)) {
       if (BTC_NOT_COIN.test(after)) continue;
       kind = 'btc';
@@ -66,7 +72,7 @@ export function findMentions(s: string): Mention[] {
     else if (/^(mw|megawatt|gw|gigawatt)/.test(unit)) kind = 'mw';
     else if (cur) {
       kind = 'usd';
-      if (/^\s*(?:per|\/|a|each)\s*(bitcoin|btc)\b/i.test(after)) {
+      if (/^\s*(?:per|\/|a|each)\s*(bitcoin|btc|coin)\b/i.test(after)) {
         out.push({ kind, value: parsed.value, start: m.index, end: m.index + all.length, raw: all, approximate: !!approx || parsed.approximate, perBtc: true, unitText: unit });
         continue;
       }
@@ -82,10 +88,44 @@ export function findMentions(s: string): Mention[] {
   return out;
 }
 
+/**
+ * A number printed without a unit that the words around it make a figure of a known kind:
+ * "Bitcoins in October, down from 616.6 in September" (the compared figure takes the unit of
+ * the one it is compared with), "holdings increased to 6,412.6 by the end of the month",
+ * "BTC and ETH were 553.2 and 9,900.9", "sold 445 coins", "345 Self-Mined Bitcoin".
+ * `value` is the factor to apply to the printed number.
+ */
+function bareKind(s: string, start: number, end: number, prev: readonly Mention[]): { kind: MentionKind; value: number; unitText: string } | undefined {
+  const before = s.slice(Math.max(0, start - 90), start);
+  const after = s.slice(end, end + 60);
+  // a count of something else or a share: "445 machines", "20.5%"
+  if (/^\s*(%|percent|x\b|times|per\b|\/|-|–)/i.test(after)) return undefined;
+  const aboutBtc = /\b(bitcoins?|btc)\b/i.test(s);
+  if (/^\s*(?:self[- ]mined|mined|newly[- ]mined)\s+(?:bitcoins?|btc)\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
+  if (aboutBtc && /^\s*coins?\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
+  if (/\b(?:btc|bitcoin)\s+and\s+(?:eth|ether|ethereum)\s+(?:holdings\s+)?(?:were|was|are|of|totall?ed|stood\s+at|:)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(before) && /^\s*(?:and|,)\s*\d/.test(after)) {
+    return { kind: 'btc', value: 1, unitText: 'btc' };
+  }
+  // what follows must not name another unit ("616.6 in September" yes, "616 miners" no)
+  const tailOk = /^\s*(?:$|[,.;)]|(?:in|by|as|at|on|for|during|last|the|a|an|up|down|compared|versus|vs)\b)/i.test(after);
+  if (aboutBtc && tailOk && /\b(?:bitcoin|btc)\s+(?:holdings?|balance|treasury|reserves?)\b[^.$%\d]{0,50}\b(?:to|of|at|was|were|is|are|totall?(?:ed|ing)|reached|stood\s+at|now\s+at)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(before)) {
+    return { kind: 'btc', value: 1, unitText: 'btc' };
+  }
+  if (aboutBtc && /^\s+in\s+total\s+(?:bitcoin|btc)\s+holdings\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
+  const last = prev[prev.length - 1];
+  if (tailOk && last && start - last.end < 120 && /\b(?:(?:up|down)\s+)?from\s+(?:the\s+|its\s+)?$|\b(?:compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+)?$/i.test(before) && !/[.;]/.test(s.slice(last.end, start))) {
+    if (last.kind === 'usd' || last.kind === 'kwh' || last.perBtc) return undefined;
+    const factor = last.kind === 'hashrate' && /^ph|petahash/.test(last.unitText) ? 1e-3 : last.kind === 'mw' && /^g/.test(last.unitText) ? 1000 : 1;
+    return { kind: last.kind, value: factor, unitText: last.unitText };
+  }
+  return undefined;
+}
+
 /** Sentence boundaries that survive "approx." "Inc." "U.S." and decimals. */
 export function splitSentences(text: string): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
-  const re = /(?<=[.!?;])\s+(?=[A-Z“"(•●▪\-–])|\s+[•●▪]\s+|\s*\n+\s*/g;
+  // " - " before a capital: bullets of a list that lost its line breaks ("… compared to June - BTC holdings …")
+  const re = /(?<=[.!?;])\s+(?=[A-Z“"(•●▪\-–])|\s+[•●▪]\s+|(?<=[a-z)%])\s+[-–]\s+(?=[A-Z])|\s*\n+\s*/g;
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -395,17 +435,25 @@ const THRESHOLD_BEFORE = /\b(exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|over|more
 
 const TRIGGER = /bitcoin|btc|eh\/s|ph\/s|exahash|petahash|j\/th|w\/th|terahash|\bmw\b|megawatt|kwh|\$/i;
 
+/** Words of a comparison that say nothing about what the compared figure is. */
+const COMPARED_FILLER = /\b(?:a|an|the|its|their|our|slight(?:ly)?|marginal(?:ly)?|significant(?:ly)?|sharp(?:ly)?|modest(?:ly)?|decrease[sd]?|increase[sd]?|declined?|rise|rose|drop(?:ped)?|fell|up|down|from|compared|to|with|versus|vs|as|previous|prior|record|last|of|by|approximately|about|around|nearly|roughly|over|month|quarter|year|mom|yoy|month-over-month|year-over-year)\b|\d+(?:\.\d+)?\s*%|[~,.;:()\s-]+/gi;
+const COMPARED_FILLER_LEFT = /[a-z]/i;
+
 /** Words that name a period the reader could not resolve: never fall back to the document's period. */
 const UNRESOLVED_PERIOD = /\b(year|years|quarter|fiscal|ytd|to date|since|cumulative|months|week|weeks|inception|annual|annually|adoption|transition)\b/i;
 
 function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatcher | undefined, subjectIn: string | undefined, multi: boolean, carry?: Period, prevSold = false): { candidates: Candidate[]; subject: string | undefined; period?: Period; sold?: boolean } {
   const companies = matcher ? matcher.find(s) : [];
   let subject = subjectIn;
-  if (!TRIGGER.test(s)) return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject };
-  const mentions = findMentions(s);
-  if (!mentions.length) return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject };
+  const mentions = TRIGGER.test(s) ? findMentions(s) : [];
+  if (!mentions.length) {
+    // a lead-in naming the period of what follows: "Operations (for the month of February 2023):"
+    const lead = /:\s*\)?\s*$/.test(s) ? findPeriods(s, { ref: env.ref, fyEndMonth: env.fyEndMonth }).filter((h) => !h.ytd) : [];
+    const leadPeriod = lead.length === 1 ? lead[0]!.period : undefined;
+    return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject, ...(leadPeriod ? { period: leadPeriod } : {}) };
+  }
   const clauses = clauseBounds(s);
-  const periods = findPeriods(s, { ref: env.ref, fyEndMonth: env.fyEndMonth });
+  const periods = findPeriods(s, { ref: env.ref, fyEndMonth: env.fyEndMonth }).filter((h) => !notAPeriod(s, h));
   // the period a following sentence may inherit: never one named in a comparison ("… from 6,412.6 BTC in October")
   const firstClauseEnd = clauses.find((c) => !c.comparison)?.end ?? clauses[0]?.end ?? s.length;
   const ownHits = periods.filter((h) => h.index < firstClauseEnd);
@@ -427,7 +475,13 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const fwdWindow = `${beforeWide} ${after.split(/[,;]|\band\b/)[0]}`;
     if (FORWARD_LOOKING.test(fwdWindow)) return;
     const sentenceCtx = prevSold ? `sold: ${s}` : s;
-    let c = classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(clause.start, clause.end), sentenceCtx, s.slice(clause.start, m.start));
+    // "…, a slight decrease from 19,309 BTC": a compared figure with no words of its own is the
+    // same metric as the one it is compared with, whatever words follow it
+    const bareCompared = clause.comparison && !COMPARED_FILLER_LEFT.test(s.slice(clause.start, m.start).replace(COMPARED_FILLER, ' '));
+    const prevSame = [...classified].reverse().find((x) => x.m.kind === m.kind && x.clauseIdx < clauseIdx);
+    let c = bareCompared && prevSame
+      ? { ...prevSame.c, confidence: prevSame.c.confidence - 0.05, notes: [...prevSame.c.notes, 'metric carried from the compared figure'] }
+      : classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(clause.start, clause.end), sentenceCtx, s.slice(clause.start, m.start));
     // a filing's prose prints dollars in the thousands its statements use ("net cash proceeds of
     // $76,203"); with no scale word the amount cannot be told from a whole-dollar one
     if (c && env.periodic && m.kind === 'usd' && !m.perBtc && !/thousand|million|billion|mn|bn|\b[kmb]\b/i.test(m.raw)) c = undefined;
@@ -538,6 +592,16 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   // a compared figure's period ("from 6,412.6 BTC in October") is never handed on
   const carried = ownPeriod ?? ownFound[0];
   return { candidates: out, subject, ...(carried ? { period: carried } : {}), sold: out.some((c) => c.metric === 'btc_sold') };
+}
+
+/**
+ * Period phrases that do not say when a figure happened: the start of a running span ("the
+ * largest since January"), an event named after a month ("the April Halving").
+ */
+function notAPeriod(s: string, h: PeriodHit): boolean {
+  if (/\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$/i.test(s.slice(Math.max(0, h.index - 30), h.index))) return true;
+  if (/^\s*(?:20\d\d\s+)?halving\b/i.test(s.slice(h.index + h.length, h.index + h.length + 16))) return true;
+  return false;
 }
 
 /** Nearest period phrase of the figure's clause; before the figure first, then after it. */

@@ -94,9 +94,9 @@ export const LABEL_RULES: LabelRule[] = [
 
 /** Prose: keyword families for a count of BTC, nearest keyword to the figure wins. */
 export const PROSE_BTC_KEYWORDS: { metric: Metric; re: RegExp; confidence?: number }[] = [
-  { metric: 'btc_held_pledged', re: /\b(pledged|collateral(ized)?|posted as collateral|held as collateral)\b/gi },
+  { metric: 'btc_held_pledged', re: /\b(pledged|collateral(ized)?|posted as collateral|held as collateral|restricted)\b/gi },
   { metric: 'btc_held_receivable', re: /\breceivables?\b/gi },
-  { metric: 'btc_held_loaned', re: /\b(loaned|lent|on loan)\b/gi },
+  { metric: 'btc_held_loaned', re: /\b(loaned|lent|on loan|lending(?: out)?)\b/gi },
   { metric: 'btc_sold', re: /\b(sold|sell|sells|selling|sale|sales|liquidat\w*|divest\w*|converted|disposed|disposals?)\b/gi },
   { metric: 'btc_purchased', re: /\b(purchased|purchase|purchases|bought|buy|buys|acquired)\b/gi },
   { metric: 'btc_held', re: /\b(held|hold|holds|holding|holdings|treasury|hodl|on hand|reserves?|balance|end(?:ed|ing)? (?:the )?(?:year|month|quarter|period) with)\b/gi },
@@ -104,7 +104,7 @@ export const PROSE_BTC_KEYWORDS: { metric: Metric; re: RegExp; confidence?: numb
 ];
 
 /** Clause words that mean the coins are not the company's own production. */
-export const PROSE_NOT_SELF_MINED = /\b(customers?|clients?|hosting|hosted|cloud|on behalf|power sales?|equivalent|network|industry|global|per day|daily|a day|per block|block rewards?|per eh|per exahash|miners\b|machines|rigs|halving|subsidy|pool operator|halvings?)\b/i;
+export const PROSE_NOT_SELF_MINED = /\b(customers?|clients?|hosting|hosted|cloud|on behalf|power sales?|equivalent|network|industry|global|per day|daily|a day|per block|block rewards?|per eh|per exahash|miners\b|machines|rigs|halving|subsidy|pool operator|halvings?|fees?)\b/i;
 
 /** Clause words that make a figure a plan, not a fact. */
 export const FORWARD_LOOKING = /\b(expect\w*|target\w*|anticipat\w*|goal|guidance|plan(s|ned)?|project(ed|ion)s?|forecast\w*|aim\w*|intend\w*|will|would|could|should|estimat\w*|potential(ly)?|pathway|on track|by (the )?(end|year[- ]end|mid)|upon completion|once (complete|energized|fully)|outlook|scheduled|capable of reaching|up to|future)\b/i;
@@ -123,4 +123,4 @@ export const COMPARISON_SPLIT = new RegExp(
 );
 
 /** Where a comparison ends and the sentence's own statements resume: ", and sold 362 BTC". */
-export const CLAUSE_RESUME = /,?\s+and\s+(?:it\s+|we\s+|the\s+company\s+)?(?=(?:sold|mined|produced|earned|held|holds|purchased|bought|acquired|ended|reached|achieved|generated|exited|self-mined)\b)/gi;
+export const CLAUSE_RESUME = /,?\s+and\s+(?:it\s+|we\s+|the\s+company\s+)?(?=(?:sold|mined|produced|earned|held|holds|purchased|bought|acquired|ended|reached|achieved|generated|exited|self-mined)\b)|,\s+(?=now\b)/gi;
