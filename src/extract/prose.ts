@@ -236,10 +236,19 @@ function classify(mention: Mention, before: string, after: string, clause: strin
     }
     case 'hashrate': {
       if (/\b(global|network|industry|peak|under management|hosting|hosted|cloud|customers?|chip|per (unit|machine|miner))\b/.test(near)) return undefined;
-      const text = `${b.slice(-70)} ${a.slice(0, 40)}`;
-      // the words just before the figure describe it; the ones after only when those say nothing
-      const own = hashrateBasisWord(b.slice(-70));
-      const basis = own !== 'unspecified' ? own : hashrateBasisWord(text);
+      // the words just before the figure describe it; then the sentence's own "… hash rate" subject
+      // ("The average operating hash rate, which reflects …, totaled 27.4 EH/s"); then the words
+      // after it up to the next clause ("11.4 EH/s installed, 10.4 EH/s operational")
+      const aClause = a.slice(0, 40).split(/[,;]|\band\b/)[0] ?? '';
+      let basis = hashrateBasisWord(b.slice(-70));
+      if (/\binstalled and operat(ional|ing|ed)\b/.test(`${b.slice(-70)} ${a.slice(0, 60)}`)) basis = 'operating';
+      if (basis === 'unspecified') {
+        const subjects = [...l.matchAll(/((?:[\w-]+\s+){0,3})hash\s?rate\b/g)];
+        const subject = subjects[subjects.length - 1];
+        if (subject) basis = hashrateBasisWord(subject[0]);
+      }
+      if (basis === 'unspecified') basis = hashrateBasisWord(aClause);
+      if (basis === 'unspecified') basis = hashrateBasisWord(l.slice(-100));
       const metric: Metric = basis === 'operating_average' ? 'hashrate_average' : ['deployed', 'installed', 'energized', 'max', 'nameplate'].includes(basis) ? 'hashrate_installed' : 'hashrate_operating';
       if (basis === 'unspecified' && !/hash\s?rate|hashing|computing power|exahash|eh\/s|operat/.test(`${b.slice(-80)} ${a.slice(0, 30)} ${mention.unitText}`)) return undefined;
       const notes: string[] = [];
@@ -435,6 +444,8 @@ const THRESHOLD_BEFORE = /\b(exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|over|more
 
 const TRIGGER = /bitcoin|btc|eh\/s|ph\/s|exahash|petahash|j\/th|w\/th|terahash|\bmw\b|megawatt|kwh|\$/i;
 
+const PAST_TENSE = /\b(was|were|had|held|reached|increased|rose|grew|ended|exited|stood|totall?ed|decreased|declined|fell|achieved|expanded|brought|remained|mined|produced|sold)\b/i;
+
 /** Words of a comparison that say nothing about what the compared figure is. */
 const COMPARED_FILLER = /\b(?:a|an|the|its|their|our|slight(?:ly)?|marginal(?:ly)?|significant(?:ly)?|sharp(?:ly)?|modest(?:ly)?|decrease[sd]?|increase[sd]?|declined?|rise|rose|drop(?:ped)?|fell|up|down|from|compared|to|with|versus|vs|as|previous|prior|record|last|of|by|approximately|about|around|nearly|roughly|over|month|quarter|year|mom|yoy|month-over-month|year-over-year)\b|\d+(?:\.\d+)?\s*%|[~,.;:()\s-]+/gi;
 const COMPARED_FILLER_LEFT = /[a-z]/i;
@@ -472,7 +483,9 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (DELTA_BEFORE.test(s.slice(Math.max(0, m.start - 40), m.start))) return;
     // "exceeds 10,000 bitcoin held" is a threshold, not the figure
     const threshold = THRESHOLD_BEFORE.test(s.slice(Math.max(0, m.start - 30), m.start));
-    const fwdWindow = `${beforeWide} ${after.split(/[,;]|\band\b/)[0]}`;
+    let fwdWindow = `${beforeWide} ${after.split(/[,;]|\band\b/)[0]}`;
+    // "held 19,211 BTC by the end of April": a past statement; a future month is caught by the publication date
+    if (PAST_TENSE.test(fwdWindow)) fwdWindow = fwdWindow.replace(/\bby the end of (?:the (?:month|quarter|period)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)/gi, ' ');
     if (FORWARD_LOOKING.test(fwdWindow)) return;
     const sentenceCtx = prevSold ? `sold: ${s}` : s;
     // "…, a slight decrease from 19,309 BTC": a compared figure with no words of its own is the
