@@ -277,23 +277,45 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       return { metric: 'energy_cost_per_kwh', confidence: 0.75, notes: [], ...(/all[- ]in/.test(near) ? { basisLabel: 'all-in power cost' } : {}) };
     }
     case 'usd': {
+      const sc = sentence.toLowerCase();
+      const soldHere = /\b(sold|sale|sales|sell|selling|sells|offloading|liquidat\w*)\b/.test(`${clause.toLowerCase()} ${l}`) || /^sold:/.test(sentence);
+      const marketPrice = /\b(bitcoin|btc|market|spot|hash)\s*price\b|\bprice of (bitcoin|btc)\b|\btrading (at|just|near|around)\b/;
       if (mention.perBtc) {
         const w = `${b.slice(-90)} ${a.slice(0, 50)}`;
         if (/\b(cost|costs)\b/.test(w) && !/revenue per|price of bitcoin|bitcoin price|depreciation expense was|financing costs were|hosting fee/.test(w)) {
-          const basis = /depreciation/.test(w) && !/exclud/.test(w) ? 'incl_depreciation' : /all[- ]in/.test(w) ? 'all_in' : /cash cost/.test(w) ? 'cash' : /electric|energy|power/.test(w) ? 'electricity' : /direct/.test(w) ? 'direct' : 'company_defined';
+          const exclDep = /\bexclud\w*\s+(?:the\s+)?(?:\w+\s+)?depreciation|\bbefore depreciation|\bex[- ]depreciation/;
+          const basis = /depreciation/.test(w) && !exclDep.test(w) && !/exclud/.test(w)
+            ? 'incl_depreciation'
+            : /all[- ]in/.test(w)
+              ? 'all_in'
+              : /cash[- ]based|cash cost/.test(w)
+                ? 'cash'
+                : /electric|energy|power/.test(w)
+                  ? 'electricity'
+                  : /direct/.test(w) || exclDep.test(w)
+                    ? 'direct'
+                    : /\btotal cost\b/.test(w) && exclDep.test(sc)
+                      ? 'incl_depreciation'
+                      : 'company_defined';
           const label = /(?:[a-z-]+\s+){0,5}costs?(?:\s+[a-z-]+){0,5}/.exec(w)?.[0]?.trim();
           return { metric: 'cost_per_btc', basis, confidence: 0.7, notes: [], ...(label ? { basisLabel: label } : {}) };
         }
-        if (/\b(sold|sale|sales|sell|selling)\b/.test(clause.toLowerCase()) && /\b(average|avg|price|at)\b/.test(b.slice(-40))) {
+        if (soldHere && /\b(average|avg|price|at)\b/.test(b.slice(-40)) && !marketPrice.test(b.slice(-60))) {
           return { metric: 'btc_sold_avg_price', confidence: 0.8, notes: [] };
         }
         return undefined;
       }
       const w = b.slice(-70);
+      // "the average net price per Bitcoin sold was $81,731", "at an average price of $20,460"
+      if (soldHere && !marketPrice.test(w.slice(-60)) && (AVG_SALE_PRICE_BEFORE.test(w) || /\bat\s+(?:a|an)\s+(?:average\s+)?(?:net\s+)?price\s+of\s+(?:approximately\s+|about\s+|around\s+|~\s*)?$/.test(w))) {
+        return { metric: 'btc_sold_avg_price', confidence: 0.75, notes: [] };
+      }
       if (/\bproceeds\b/.test(`${w.slice(-45)} ${a.slice(0, 25)}`) && (/^sold:/.test(sentence) || (/\b(sold|sale|sales|sell|selling)\b/i.test(clause) && /\b(bitcoin|btc)\b/i.test(sentence))) && !/\b(miners?|equipment|shares?|stock|offering|notes?|loan|debt|warrants?|investment|subsidiar\w*|derivative|contracts?|disposal)\b/.test(w)) {
         return { metric: 'btc_sold_proceeds', confidence: 0.8, notes: [] };
       }
-      if (/\b(sold|sale of|sales of)\b[^$]{0,40}\b(bitcoin|btc)\b[^$]{0,30}\b(for|generating|totall?ing|netting|worth)\b\s*(approximately|about|~)?\s*$/.test(w)) {
+      // "sold 4,451 Bitcoin on the open market, receiving about US$305 million", "sold 1,576 BTC at … , totaling $32.2 million"
+      const soldFor = /\b(sold|sale of|sales of|selling)\b([^$.;]{0,60})\b(bitcoins?|btc|coins)\b[^.;]{0,90}?\b(for|generating|totall?ing|netting|worth|receiving|raising|realizing|yielding|bringing in)\b\s*(approximately|about|around|~)?\s*$/.exec(l.slice(-200));
+      if (soldFor && !/\b(miners?|machines|rigs|equipment|shares?|stock)\b/.test(`${soldFor[2]} ${l.slice(-200).slice(soldFor.index).split(/bitcoins?|btc|coins/)[1]?.slice(0, 12) ?? ''}`)) {
         return { metric: 'btc_sold_proceeds', confidence: 0.75, notes: [] };
       }
       if (/\b(purchased|bought|acquired|purchase of)\b[^$]{0,40}\b(bitcoin|btc)\b[^$]{0,30}\b(for|at a cost of|totall?ing)\b\s*(approximately|about|~)?\s*$/.test(w)) {
@@ -302,10 +324,16 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (/\b(bitcoin |btc |self[- ])?mining revenues?\b|\brevenues? from (bitcoin |self[- ])?mining\b/.test(w) && !/hosting|cloud|total revenue|hosted|owned/.test(w)) {
         return { metric: 'mining_revenue', confidence: 0.75, notes: [] };
       }
+      // "… revenue — around $220.9 million — came from its bitcoin mining operations"
+      if (/\brevenues?\b/.test(l.slice(-60)) && /^\W{0,4}(?:came|was derived|were derived|derived|was generated|were generated)\s+from\s+(?:its|our|the company['’]s)?\s*(?:bitcoin\s+|self[- ])?mining\b/.test(a) && !/hosting|cloud/.test(a.slice(0, 70))) {
+        return { metric: 'mining_revenue', confidence: 0.7, notes: [] };
+      }
       return undefined;
     }
   }
 }
+
+const AVG_SALE_PRICE_BEFORE = /\baverage\s+(?:net\s+)?(?:sale\s+|selling\s+|realized\s+)?price\s+(?:per\s+(?:bitcoin|btc|coin)\s+(?:sold\s+)?|of\s+(?:bitcoin|btc)\s+sold\s+)?(?:of|was|were|at|stood at|:)?\s*(?:approximately\s+|about\s+|around\s+|~\s*)?$/;
 
 interface ProseOptions {
   matcher?: CompanyMatcher;
