@@ -5,6 +5,8 @@
  * timing only: this data is generated in memory and never written or shipped.
  *
  *   node bin/run.mjs scripts/bench-report.ts [runs]
+ *
+ * Prints the median of each stage over the runs (and of each format inside "render").
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,11 +89,18 @@ export function benchReportOnce(db: ReturnType<typeof openDb>, outDir: string): 
   const t2 = performance.now();
   const model = buildReport({ canonical, facts, companies: loadRegistry(), network: loadNetworkSnapshot() });
   const t3 = performance.now();
-  const files = renderAll(model, REPORT_FORMATS);
+  // one format at a time, in the CLI's order, so each renderer's share shows
+  const files = new Map<string, string | Buffer>();
+  const perFormat: Record<string, number> = {};
+  for (const f of REPORT_FORMATS) {
+    const t = performance.now();
+    for (const [name, body] of renderAll(model, [f])) files.set(name, body);
+    perFormat[`render.${f}`] = performance.now() - t;
+  }
   const t4 = performance.now();
   writeReportFiles(outDir, files);
   const t5 = performance.now();
-  return { listFacts: t1 - t0, reconcile: t2 - t1, model: t3 - t2, render: t4 - t3, write: t5 - t4, total: t5 - t0 };
+  return { listFacts: t1 - t0, reconcile: t2 - t1, model: t3 - t2, render: t4 - t3, write: t5 - t4, total: t5 - t0, ...perFormat };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();
@@ -108,6 +117,7 @@ const median = (k: string) => results.map((r) => r[k]!).sort((a, b) => a - b)[Ma
 const stages = ['listFacts', 'reconcile', 'model', 'render', 'write', 'total'];
 console.log(`facts: ${facts} (15 companies × 36 months), runs: ${runs}`);
 console.log(stages.map((s) => `${s} ${median(s).toFixed(0)} ms`).join(' · '));
+console.log(`  render by format: ${REPORT_FORMATS.map((f) => `${f} ${median(`render.${f}`).toFixed(0)}`).join(' · ')} ms`);
 for (const name of ['report.html', 'hashledger-report.xlsx', 'treasury.md', 'costs.md', 'report.json']) {
   console.log(`  ${name}: ${(statSync(join(out, name)).size / 1024).toFixed(0)} KiB`);
 }

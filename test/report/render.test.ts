@@ -88,6 +88,23 @@ describe('xlsx', () => {
   });
 });
 
+describe('xlsx text that XML cannot carry as is', () => {
+  // the Bitfarms September 2023 holdings again, behind a snippet with a control character,
+  // a literal SpreadsheetML escape, markup and a very long URL
+  const longUrl = `https://www.binance.com/en/news/flash/7818517?${'x'.repeat(2100)}`;
+  const odd = { ...HOSTILE, url: longUrl, title: 'Bitfarms <update> & "news"', facts: [{ ...HOSTILE.facts[0]!, snippet: 'holds\u0001 703 BTC _x0041_ <b>&amp;</b>' }] };
+  const wb = XLSX.read(renderXlsx(modelOf(fixtureDb([odd]))), { type: 'buffer' });
+
+  it('reads back exactly what the report holds', () => {
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets.Facts!, { raw: true });
+    const row = rows.find((r) => String(r.Snippet).includes('<b>'))!;
+    expect(row.Snippet).toBe('holds\u0001 703 BTC _x0041_ <b>&amp;</b>');
+    expect(row['Document title']).toBe('Bitfarms <update> & "news"');
+    // text kept in full; a target longer than Excel accepts is left unlinked rather than breaking the file
+    expect(row['Source URL']).toBe(longUrl);
+  });
+});
+
 describe('csv', () => {
   const files = renderCsv(modelOf(fixtureDb([HOSTILE])));
   it('one file per table, numbers bare, formulas neutralized', () => {

@@ -27,7 +27,7 @@ import { barChart, lineChart } from './svg.ts';
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
 header{background:#13233a;color:#fff;padding:16px 24px}header h1{margin:0 0 4px;font-size:22px}header p{margin:2px 0;color:#cfd8e3}
-nav{position:sticky;top:0;background:#fff;border-bottom:1px solid #ddd;padding:6px 24px;z-index:3}nav a{margin-right:14px;color:#13233a;text-decoration:none;font-weight:600}
+nav{position:sticky;top:0;background:#fff;border-bottom:1px solid #ddd;padding:6px 24px;z-index:3;display:flex;flex-wrap:wrap;gap:2px 14px}nav a{color:#13233a;text-decoration:none;font-weight:600}
 main{padding:8px 24px 48px;max-width:1500px}section{margin-top:28px;scroll-margin-top:40px}h2{border-bottom:2px solid #13233a;padding-bottom:4px}h3{margin-top:22px}
 .tw{overflow-x:auto;margin:8px 0}.tw.long{max-height:70vh;overflow:auto;border:1px solid #d0d0d0}
 table{border-collapse:collapse;font-size:12.5px;background:#fff}th,td{border:1px solid #e0e0e0;padding:3px 7px;vertical-align:top}
