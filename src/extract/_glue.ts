@@ -54,6 +54,8 @@ export interface GlueResult {
   readings: number;
   /** the next best readings, for notes and debugging */
   runnersUp: GlueReading[];
+  /** every reading, best first (at most 60) */
+  all: GlueReading[];
 }
 
 const UNIT_RE = /^\s?(eh\/s|ph\/s|th\/s|j\/th|w\/th|mw|gw|btc|%|[c¢]\s?\/\s?kwh)(?![a-z])/i;
@@ -96,6 +98,9 @@ export function readRun(run: string, opts: GlueOptions): GlueResult | undefined 
           if (!/^(?:[1-9]\d?(?:,[1-9]\d?)*|\([1-9]\d?\))$/.test(piece)) continue;
           if (Number(piece.replace(/[(),].*$/, '').replace(/[()]/g, '')) > 29) continue;
           if (bareBefore && /^[\d.,]/.test(rest.slice(len))) continue;
+          // a list of markers ("3,5") ends before a non-digit; "1,164" is a number
+          if (piece.includes(',') && /^[\d,.]/.test(rest.slice(len))) continue;
+          if (/^,\d/.test(rest.slice(len))) continue;
           walk(j + len, { items: acc.items, footnotes: acc.footnotes + (piece.replace(/\D/g, '').length > 1 ? 1.8 : 1) }, false);
         }
       }
@@ -125,7 +130,7 @@ export function readRun(run: string, opts: GlueOptions): GlueResult | undefined 
     if (col.kind === 'period' && periodValues.length >= 2 && margin >= 1) return 'likely' as const;
     return 'ambiguous' as const;
   });
-  return { best, certainty, readings: readings.length, runnersUp: readings.slice(1, 4) };
+  return { best, certainty, readings: readings.length, runnersUp: readings.slice(1, 4), all: readings.slice(0, 60) };
 }
 
 function sameValue(a: GlueValue, b: GlueValue): boolean {

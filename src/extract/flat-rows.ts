@@ -144,9 +144,15 @@ const SECTION_RE = /^(bitcoin mining|self[- ]mining|mining operations|ai cloud s
 
 /** Where the next value run starts at or after `from`, or -1. */
 function nextRunStart(text: string, from: number, limit: number): number {
+  let depth = 0;
   for (let i = from; i < Math.min(text.length, limit); i++) {
     const c = text[i]!;
     const rest = text.slice(i, i + 8);
+    if (depth > 0) {
+      // inside the label's own parentheses ("(US$'000)", "(PH/s)")
+      if (c === ')') depth--;
+      continue;
+    }
     if (/\d/.test(c)) {
       // "(1)" after a label word is its footnote; "S21" is a model name
       if (/[a-z]/i.test(text[i - 1] ?? '') && /^\d+[a-z]/i.test(rest)) continue;
@@ -158,6 +164,7 @@ function nextRunStart(text: string, from: number, limit: number): number {
     }
     if (/^(\(?(US\$|C\$|A\$|\$)\(?\d|\(\d)/.test(rest)) return i;
     if (/^[-–—]\s+(\d|\$|\(|[-–—]|n\/a)/i.test(rest) && /\s/.test(text[i - 1] ?? '')) return i;
+    if (c === '(') depth++;
   }
   return -1;
 }
@@ -198,7 +205,9 @@ function runEnd(text: string, start: number): number {
   return i;
 }
 
-const SENTENCE = /[.!?]["”]?\s+[A-Z]|[“”•●▪]|\b(said|announced|we|our|the company)\b/i;
+const SENTENCE = /[.!?]["”]?\s+[A-Z]|[“”•●▪:;]|\b(said|announced|we|our|the company)\b/i;
+/** A label that ends or starts like a clause of a sentence ("… increased from", "to") is prose. */
+const CLAUSE_EDGE = /\b(from|to|by|of|at|in|on|the|a|an|and|or|for|with|over|than|was|were|is|are|has|have|had|increased|decreased|grew|rose|fell|reached|totall?ed|approximately|about)$|^(to|from|and|or|of|by|in|at|than)\b/i;
 
 function glueColumns(header: FlatHeader): GlueColumn[] {
   return header.columns.map((c) => {
@@ -234,7 +243,7 @@ export function readFlatTable(text: string, header: FlatHeader, env: Env): FlatT
     const q = nextRunStart(text, p, Math.min(limit, p + 160));
     if (q < 0) break;
     let label = text.slice(p, q).replace(/\s+/g, ' ').trim();
-    if (label.length > 110 || SENTENCE.test(label)) break;
+    if (label.length > 110 || SENTENCE.test(label) || CLAUSE_EDGE.test(label)) break;
     let e = runEnd(text, q);
     if (e <= q) break;
     // a second header: another table starts
@@ -277,7 +286,82 @@ export function readFlatTable(text: string, header: FlatHeader, env: Env): FlatT
     end = e;
     p = e;
   }
+  crossCheck(rows, columns, env);
   return { header, rows, end };
+}
+
+const PER_BTC = /\s*\(?\s*per\s+(bitcoin|btc)(\s+mined)?\s*\)?/i;
+
+/** A row's money scale from its label or value ("US$'000", "$43.9m"). */
+function scaleOf(label: string, valueText: string): number {
+  if (/'\s?000|’\s?000|in thousands/i.test(label)) return 1e3;
+  if (/\d\s?(m|mn|million)\b/i.test(valueText)) return 1e6;
+  if (/\d\s?(k|thousand)\b/i.test(valueText)) return 1e3;
+  return 1;
+}
+
+function baseWords(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(PER_BTC, ' ')
+    .replace(/\((us\$|\$|usd)[^)]*\)|\d+$/g, ' ')
+    .replace(/\bcosts\b/g, 'cost')
+    .replace(/[^a-z ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A total, the same amount per bitcoin and the bitcoin mined check each other (revenue ÷
+ * revenue per bitcoin = bitcoin mined). Where one reading of each glued run fits, it is taken
+ * and the three figures count as checked.
+ */
+function crossCheck(rows: FlatRow[], columns: GlueColumn[], env: Env): void {
+  const live = rows.filter((r) => !r.skipped);
+  const mined = live.filter((r) => classifyLabel(r.readLabel, env.aliasRules)?.rule.metric === 'btc_produced');
+  if (mined.length !== 1) return;
+  const btc = mined[0]!;
+  for (const per of live) {
+    if (!PER_BTC.test(per.label)) continue;
+    const base = baseWords(per.label);
+    const others = live.filter((r) => r !== per && r !== btc && !PER_BTC.test(r.label));
+    const exact = others.filter((r) => baseWords(r.label) === base);
+    // "Mining revenue (US$'000)" beside "Revenue per Bitcoin (US$)"
+    const totals = exact.length ? exact : others.filter((r) => baseWords(r.label).endsWith(` ${base}`));
+    if (totals.length !== 1) continue;
+    const total = totals[0]!;
+    columns.forEach((col, c) => {
+      if (col.kind !== 'period') return;
+      const fits: [number, number, number][] = [];
+      for (const t of total.glue.all)
+        for (const p of per.glue.all)
+          for (const n of btc.glue.all) {
+            const tv = t.values[c]!;
+            const pv = p.values[c]!;
+            const nv = n.values[c]!;
+            if (tv.dash || pv.dash || nv.dash || pv.num === 0) continue;
+            const implied = (Math.abs(tv.num) * scaleOf(total.label, tv.text)) / (Math.abs(pv.num) * scaleOf(per.label, pv.text));
+            if (Math.abs(implied - nv.num) <= Math.max(1, nv.num * 0.01)) fits.push([tv.num, pv.num, nv.num]);
+          }
+      const distinct = new Set(fits.map((f) => f.join('|')));
+      if (distinct.size !== 1) return;
+      const [tv, pv, nv] = fits[0]!;
+      for (const [row, v] of [[total, tv], [per, pv], [btc, nv]] as const) choose(row, c, v);
+    });
+  }
+}
+
+/** Takes the best reading of a row whose value in column c is v, and marks that column checked. */
+function choose(row: FlatRow, c: number, v: number): void {
+  const g = row.glue;
+  if (g.best.values[c]!.num !== v) {
+    const alt = g.all.find((r) => r.values[c]!.num === v);
+    if (!alt) return;
+    // other columns of the row keep their certainty only where the new reading agrees
+    g.certainty = g.certainty.map((k, i) => (alt.values[i]!.num === g.best.values[i]!.num ? k : 'ambiguous'));
+    g.best = alt;
+  }
+  g.certainty[c] = 'checked';
 }
 
 /** The row label as the table reader will classify it: the words, a mining caption when needed. */
@@ -331,7 +415,7 @@ export function readFlatRows(doc: ParsedDocument, env: Env): FlatRead {
       } else if (certainty === 'ambiguous') {
         confidence = Math.min(confidence, 0.4);
         notes.push('glued digits: the split is a guess');
-      } else if (certainty === 'checked') notes.push('split checked against the change columns');
+      } else if (certainty === 'checked') notes.push('glued digits split and checked against related figures');
       out.candidates.push({
         ...c,
         confidence,
