@@ -210,7 +210,7 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     add(fiscal ? fiscalQuarter(y, q, fy) : fiscalQuarter(y, q, 12), m.index, m[0].length);
   }
   // years: fiscal year 2024, FY2024, full year 2023, calendar year 2024
-  const yRe = /\b(?:(fiscal)\s+(?:year\s+)?|fy\s*|(?:full|calendar)\s+year\s+)(\d{4}|\d{2})\b/gi;
+  const yRe = /\b(?:(fiscal)\s+(?:year\s+)?|fy\s*|(?:full|calendar)\s+year\s+(?:of\s+)?)(\d{4}|\d{2})\b/gi;
   while ((m = yRe.exec(text))) {
     if (/^\s*q/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
     const yRaw = m[2]!;

@@ -220,7 +220,9 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (!metric) return undefined;
       // what follows the figure qualifies it only up to the next clause ("…, an average of 11.6 per day")
       const aOwn = a.slice(0, 80).split(/[,;(]|\s[-–—]\s|\b(?:and|while|or)\b/)[0] ?? '';
-      if (metric === 'btc_produced' && PROSE_NOT_SELF_MINED.test(`${b.slice(-90)} ${aOwn}`)) return undefined;
+      // "Bitcoin miner and hosting provider Core Scientific mined …" describes the company, not the coins
+      const selfWords = `${b.slice(-90)} ${aOwn}`.replace(/\b(?:miner|company|operator)\s+and\s+(?:a\s+)?hosting\s+provider\b/g, ' ');
+      if (metric === 'btc_produced' && PROSE_NOT_SELF_MINED.test(selfWords)) return undefined;
       // "from the inception of our mining business in February 2020 to …, we earned an aggregate of": a running total, not a flow
       if (metric === 'btc_produced' && /\b(inception|cumulative(ly)?|(?<!year[- ])to[- ]date|all[- ]time|lifetime)\b/.test(`${l} ${aOwn}`)) return undefined;
       if (/\bequivalent\b/.test(near) || /\bequivalent\b|\bif (all|they|it|these)\b[^.]{0,60}\bwere\b/.test(l)) return undefined;
@@ -265,9 +267,17 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       return { metric: 'fleet_efficiency', confidence: /fleet|average|operating|our/.test(b.slice(-80)) ? 0.85 : 0.6, notes: [] };
     }
     case 'mw': {
-      if (/\b(expan\w*|additional|pipeline|under construction|contracted|phase|build\w*|acquir\w*|potential|development|planned|new)\b/.test(near)) return undefined;
+      // capacity added, planned or contracted is not what runs; "expanded … to 745 megawatts" is the level reached
+      const aClause = a.slice(0, 50).split(/[,;]|\band\b/)[0] ?? '';
+      const own = `${b.slice(-50)} ${aClause}`;
+      if (/\b(expansion|expanding|additional|pipeline|under construction|contracted|phase|build\w*|acquir\w*|potential|development|planned|new|of which|up to)\b/.test(own)) return undefined;
+      if (/\b(?:expan\w*|add\w*|increas\w*|grew)\s+(?:by\s+)?(?:approximately\s+|about\s+)?$/.test(b)) return undefined;
       if (!/\b(operating|operational|energized|online|total|aggregate|developed|capacity)\b/.test(near)) return undefined;
-      if (!/\b(total|aggregate)\b[^.]{0,40}$|^\s*(of\s+)?(operating|energized|online)\b/.test(`${b.slice(-60)}`) && !/^\s*(of\s+)?(operating|energized|online)\b/.test(a)) return undefined;
+      const qualified =
+        /\b(total|aggregate)\b[^.]{0,40}$/.test(b.slice(-60)) ||
+        /\b(operating|operational|energized|online)\s+(?:\w+\s+)?(infrastructure|capacity|power|footprint)\b[^.]{0,30}$/.test(b.slice(-70)) ||
+        /^\s*(of\s+)?(operating|operational|energized|online)\b/.test(a);
+      if (!qualified) return undefined;
       return { metric: 'power_capacity', confidence: 0.55, notes: [] };
     }
     case 'kwh': {
@@ -283,22 +293,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (mention.perBtc) {
         const w = `${b.slice(-90)} ${a.slice(0, 50)}`;
         if (/\b(cost|costs)\b/.test(w) && !/revenue per|price of bitcoin|bitcoin price|depreciation expense was|financing costs were|hosting fee/.test(w)) {
-          const exclDep = /\bexclud\w*\s+(?:the\s+)?(?:\w+\s+)?depreciation|\bbefore depreciation|\bex[- ]depreciation/;
-          const basis = /depreciation/.test(w) && !exclDep.test(w) && !/exclud/.test(w)
-            ? 'incl_depreciation'
-            : /all[- ]in/.test(w)
-              ? 'all_in'
-              : /cash[- ]based|cash cost/.test(w)
-                ? 'cash'
-                : /electric|energy|power/.test(w)
-                  ? 'electricity'
-                  : /direct/.test(w) || exclDep.test(w)
-                    ? 'direct'
-                    : /\btotal cost\b/.test(w) && exclDep.test(sc)
-                      ? 'incl_depreciation'
-                      : 'company_defined';
-          const label = /(?:[a-z-]+\s+){0,5}costs?(?:\s+[a-z-]+){0,5}/.exec(w)?.[0]?.trim();
-          return { metric: 'cost_per_btc', basis, confidence: 0.7, notes: [], ...(label ? { basisLabel: label } : {}) };
+          return costPerBtc(w, sc, 0.7);
         }
         if (soldHere && /\b(average|avg|price|at)\b/.test(b.slice(-40)) && !marketPrice.test(b.slice(-60))) {
           return { metric: 'btc_sold_avg_price', confidence: 0.8, notes: [] };
@@ -318,6 +313,11 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (soldFor && !/\b(miners?|machines|rigs|equipment|shares?|stock)\b/.test(`${soldFor[2]} ${l.slice(-200).slice(soldFor.index).split(/bitcoins?|btc|coins/)[1]?.slice(0, 12) ?? ''}`)) {
         return { metric: 'btc_sold_proceeds', confidence: 0.75, notes: [] };
       }
+      // "The power cost per bitcoin self-mined was $13,798", "the average cost required to mine each BTC … stands at $51,887"
+      const costBefore = /\bcosts?\s+(?:per|to mine|of mining|required to mine|to produce)\s+(?:(?:one|a|each)\s+)?(?:bitcoin|btc)(?:\s+(?:self-mined|mined|produced))?\b[^$\d.;]{0,45}$/.exec(l.slice(-160));
+      if (costBefore && !/revenue|hosting|price of bitcoin|bitcoin price/.test(l.slice(-160))) {
+        return costPerBtc(l.slice(-160), sc, 0.65);
+      }
       if (/\b(purchased|bought|acquired|purchase of)\b[^$]{0,40}\b(bitcoin|btc)\b[^$]{0,30}\b(for|at a cost of|totall?ing)\b\s*(approximately|about|~)?\s*$/.test(w)) {
         return { metric: 'btc_purchased_cost', confidence: 0.75, notes: [] };
       }
@@ -331,6 +331,26 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       return undefined;
     }
   }
+}
+
+/** A cost per BTC with its basis read from the company's words around it. */
+function costPerBtc(w: string, sentence: string, confidence: number): Classified {
+  const exclDep = /\bexclud\w*\s+(?:the\s+)?(?:\w+\s+)?depreciation|\bbefore depreciation|\bex[- ]depreciation/;
+  const basis = /depreciation/.test(w) && !exclDep.test(w) && !/exclud/.test(w)
+    ? 'incl_depreciation'
+    : /all[- ]in/.test(w)
+      ? 'all_in'
+      : /cash[- ]based|cash cost/.test(w)
+        ? 'cash'
+        : /electric|energy|power/.test(w)
+          ? 'electricity'
+          : /direct/.test(w) || exclDep.test(w)
+            ? 'direct'
+            : /\btotal cost\b/.test(w) && exclDep.test(sentence)
+              ? 'incl_depreciation'
+              : 'company_defined';
+  const label = /(?:[a-z-]+\s+){0,5}costs?(?:\s+[a-z-]+){0,5}/.exec(w)?.[0]?.trim();
+  return { metric: 'cost_per_btc', basis, confidence, notes: [], ...(label ? { basisLabel: label } : {}) };
 }
 
 const AVG_SALE_PRICE_BEFORE = /\baverage\s+(?:net\s+)?(?:sale\s+|selling\s+|realized\s+)?price\s+(?:per\s+(?:bitcoin|btc|coin)\s+(?:sold\s+)?|of\s+(?:bitcoin|btc)\s+sold\s+)?(?:of|was|were|at|stood at|:)?\s*(?:approximately\s+|about\s+|around\s+|~\s*)?$/;
@@ -576,7 +596,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     } else {
       period = pickPeriod(periods, m, clause, clauses, c.metric, env);
       if (!period && clause.comparison) continue;
-      if (!period && UNRESOLVED_PERIOD.test(s.slice(clause.start, clause.end))) continue;
+      if (!period && UNRESOLVED_PERIOD.test(s.slice(clause.start, clause.end).replace(/\b(?:year|month|quarter)[- ]over[- ](?:year|month|quarter)\b|\ball[- ]time\b/gi, ' '))) continue;
       if (!period && carry && !env.periodic && fitPeriod(c.metric, carry)) {
         // "It sold 4,451 BTC over the weekend. Net proceeds were $305 million." share one period
         period = carry;
@@ -642,6 +662,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
 function notAPeriod(s: string, h: PeriodHit): boolean {
   if (/\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$/i.test(s.slice(Math.max(0, h.index - 30), h.index))) return true;
   if (/^\s*(?:20\d\d\s+)?halving\b/i.test(s.slice(h.index + h.length, h.index + h.length + 16))) return true;
+  // "increased it by 24% so far in 2023": a running span, not the year
+  if (/\bso far\s*$/i.test(s.slice(Math.max(0, h.index - 10), h.index))) return true;
   return false;
 }
 
