@@ -149,6 +149,7 @@ async function main(): Promise<void> {
   const e2e: (string | number)[][] = [];
   const stages: (string | number)[][] = [];
   let lastDb = '';
+  let lastRun: { n: number; wallMs: number } | undefined;
   let lastStore = '';
   for (const n of SIZES) {
     const dir = join(work, `docs-${n}`);
@@ -169,10 +170,14 @@ async function main(): Promise<void> {
     }
     if (!run) throw new Error('no ingest run');
     const summary = /ingested (\d+) of (\d+) documents .*?(\d+) facts; (\d+) failed/.exec(run.stdout);
+    const prev = lastRun;
+    lastRun = { n, wallMs: run.wallMs };
     e2e.push([
       n,
       (run.wallMs / 1000).toFixed(2),
+      run.cpuSeconds !== undefined ? run.cpuSeconds.toFixed(2) : '?',
       ms(run.wallMs / n),
+      prev ? ms((run.wallMs - prev.wallMs) / (n - prev.n)) : '',
       (n / (run.wallMs / 1000)).toFixed(0),
       peakRss ? mb(peakRss) : '?',
       summary ? `${summary[1]}/${summary[2]}` : `exit ${run.code}`,
@@ -218,7 +223,7 @@ async function main(): Promise<void> {
       `best wall time of ${REPEATS} runs, highest peak RSS of them. Target: 1,000 in under 10 s, under 500 MB peak.`,
   );
   say();
-  say(table(['documents', 'wall s', 'ms/doc', 'docs/s', 'peak RSS MB', 'parsed', 'facts'], e2e));
+  say(table(['documents', 'wall s', 'CPU s (user+sys)', 'ms/doc', 'marginal ms/doc vs the size above', 'docs/s', 'peak RSS MB', 'parsed', 'facts'], e2e));
   say();
   say('### Per-document cost by stage at each size (in one process: ingestDocument, then parse and extract again alone; the remainder is reading, storing, validating and recording)');
   say();

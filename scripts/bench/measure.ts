@@ -22,6 +22,8 @@ export interface ChildRun {
   wallMs: number;
   /** peak RSS of the child in bytes, from /usr/bin/time -v when present */
   peakRssBytes?: number;
+  /** user + system CPU seconds of the child (and its threads), from /usr/bin/time -v */
+  cpuSeconds?: number;
   stdout: string;
   stderr: string;
 }
@@ -41,7 +43,16 @@ export function runTimed(cmd: string, args: string[], env: Record<string, string
     child.on('close', (code) => {
       const wallMs = nowMs() - start;
       const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1];
-      resolve({ code, wallMs, ...(kb ? { peakRssBytes: Number(kb) * 1024 } : {}), stdout, stderr });
+      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1];
+      const sys = /System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1];
+      resolve({
+        code,
+        wallMs,
+        ...(kb ? { peakRssBytes: Number(kb) * 1024 } : {}),
+        ...(user && sys ? { cpuSeconds: Number(user) + Number(sys) } : {}),
+        stdout,
+        stderr,
+      });
     });
   });
 }
