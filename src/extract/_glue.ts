@@ -203,7 +203,7 @@ function integerParts(s: string): string[] {
     const p = lead.slice(0, len);
     if (p.length > 1 && p.startsWith('0')) continue;
     out.push(p);
-    if (len <= 3 && !(p.length > 1 && p.startsWith('0'))) {
+    if (len <= 3 && !p.startsWith('0')) {
       // grouped continuations: ",ddd" repeated
       let g = p;
       let rest = s.slice(len);

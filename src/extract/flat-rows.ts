@@ -154,8 +154,11 @@ function nextRunStart(text: string, from: number, limit: number): number {
       continue;
     }
     if (/\d/.test(c)) {
-      // "(1)" after a label word is its footnote; "S21" is a model name
-      if (/[a-z]/i.test(text[i - 1] ?? '') && /^\d+[a-z]/i.test(rest)) continue;
+      // "S21", "T21 miners", "S19j" are model names, not values
+      if (/(^|[^a-z])[a-z]{1,2}$/i.test(text.slice(Math.max(0, i - 3), i)) && /^\d{1,3}([a-z]|\s+[a-z])/i.test(rest)) {
+        while (/\d/.test(text[i + 1] ?? '')) i++;
+        continue;
+      }
       return i;
     }
     if (c === '(' && /^\(\d{1,2}\)/.test(rest)) {
@@ -184,7 +187,9 @@ function runEnd(text: string, start: number): number {
     const rest = text.slice(i, i + 12);
     const before = text.slice(Math.max(start, i - 2), i);
     const unit = UNIT_WORD.exec(rest);
-    if (unit && /\d\s?$|\d$/.test(before) && (unit[1]!.length > 1 || /\$/.test(text.slice(start, i)))) {
+    // "18BTC Sold34": a unit glued to its number and followed by a capitalised word opens the next label
+    const opensLabel = unit && /\d$/.test(before) && /^btc$/i.test(unit[1]!) && /^\s[A-Z]/.test(text.slice(i + unit[0].length, i + unit[0].length + 2));
+    if (unit && !opensLabel && /\d\s?$|\d$/.test(before) && (unit[1]!.length > 1 || /\$/.test(text.slice(start, i)))) {
       i += unit[0].length;
       lastDigit = false;
       continue;
