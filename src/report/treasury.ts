@@ -266,7 +266,7 @@ function changeLinesFor(idx: CanonIndex, co: CompanyInfo, rows: readonly Treasur
     const extra: Cell[] = [];
     if (yearEnd && has(yearEnd.cell) && yearEnd.cell.value > 0) {
       // the balance analysts quote a sale against; the latest balance before the sale follows when it is a later one
-      parts.push(`; that is ${fmtPct(r.soldBtc.value! / yearEnd.cell.value)} of the ${fmtBtc(yearEnd.cell.value)} it held at ${yearEnd.label}`);
+      parts.push(`; that is ${fmtPct(r.soldBtc.value! / yearEnd.cell.value)} of the ${fmtBtc(yearEnd.cell.value)}${yearEnd.cell.conflicted ? ' (sources differ)' : ''} it held at ${yearEnd.label}`);
       extra.push(yearEnd.cell);
       if (has(r.soldShareOfHoldings) && r.heldStartAsOf && r.heldStartAsOf !== yearEnd.asOf) {
         parts.push(` and ${fmtPct(r.soldShareOfHoldings.value)} of the ${fmtBtc(r.heldStartBtc.value!)} it held at ${r.heldStartAsOf}, its latest balance before the sale`);
