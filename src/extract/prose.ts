@@ -68,7 +68,7 @@ export function findMentions(s: string): Mention[] {
       kind = 'btc';
     } else if (/^(eh\/s|exahash|eh$|ph\/s|petahash)/.test(unit)) kind = 'hashrate';
     else if (/j\/th|w\/th|terahash/.test(unit)) kind = 'efficiency';
-    else if (/kwh/.test(unit)) kind = 'kwh';
+    else if (/kwh|kilowatt/.test(unit)) kind = 'kwh';
     else if (/^(mw|megawatt|gw|gigawatt)/.test(unit)) kind = 'mw';
     else if (cur) {
       kind = 'usd';
@@ -125,7 +125,7 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
 export function splitSentences(text: string): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
   // " - " before a capital: bullets of a list that lost its line breaks ("… compared to June - BTC holdings …")
-  const re = /(?<=[.!?;])\s+(?=[A-Z“"(•●▪\-–])|\s+[•●▪]\s+|(?<=[a-z)%])\s+[-–]\s+(?=[A-Z])|\s*\n+\s*/g;
+  const re = /(?<=[.!?;][”"’)]?)\s+(?=[A-Z“"(•●▪\-–])|\s+[•●▪]\s+|(?<=[a-z)%])\s+[-–]\s+(?=[A-Z])|\s*\n+\s*/g;
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -422,7 +422,12 @@ const LABEL_VALUE_END = /:\s*~?\s*\(?(?:US\$|\$)?\s*\d[\d.,]*\)?(?:\s*(?:million
 function splitLines(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   let start = 0;
-  for (const line of text.split('\n')) {
+  // hard-wrapped copies ("total BTC balance held in\nreserve", "at 4.2\nexahash/second"): a line that
+  // goes on in lower case, or a figure whose unit was wrapped, is one line (same length, offsets kept)
+  const unwrapped = text.replace(/(?<=[A-Za-z0-9,’'”])\n(?=[a-z]|(?:bitcoins?|btc|eh\/s)[,.;](?:\s|$))/gi, (nl, at: number) =>
+    /^[a-z]/.test(text[at + 1] ?? '') || (/\d$/.test(text.slice(Math.max(0, at - 1), at)) && /^(?:bitcoins?|btc|eh\/s)[,.;](?:\s|$)/i.test(text.slice(at + 1, at + 12))) ? ' ' : nl,
+  );
+  for (const line of unwrapped.split('\n')) {
     let from = 0;
     if ((line.match(/:\s*~?\s*\(?\$?\s*\d/g) ?? []).length >= 2) {
       LABEL_VALUE_END.lastIndex = 0;
