@@ -276,6 +276,18 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   return hits;
 }
 
+/**
+ * Period phrases that do not say when a figure happened: the start of a running span ("the
+ * largest since January"), an event named after a month ("the April Halving").
+ */
+export function notAPeriod(s: string, h: PeriodHit): boolean {
+  if (/\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$/i.test(s.slice(Math.max(0, h.index - 30), h.index))) return true;
+  if (/^\s*(?:20\d\d\s+)?halving\b/i.test(s.slice(h.index + h.length, h.index + h.length + 16))) return true;
+  // "increased it by 24% so far in 2023": a running span, not the year
+  if (/\bso far\s*$/i.test(s.slice(Math.max(0, h.index - 10), h.index))) return true;
+  return false;
+}
+
 /** Period of `months` months ending on `end` (a month end). */
 export function spanPeriod(end: string, months: number): Period {
   const grain: Grain = months === 1 ? 'month' : months === 3 ? 'quarter' : months === 12 ? 'year' : months === 6 ? 'half' : 'ytd';

@@ -4,7 +4,7 @@ import { METRICS, metricUnit, type Metric } from '../model/metrics.ts';
 import type { ParsedDocument } from '../model/parsed.ts';
 import type { Candidate, Env } from './_candidate.ts';
 import { companyMatcher } from './attribution.ts';
-import { findPeriods, spanPeriod, type Period } from './dates.ts';
+import { findPeriods, notAPeriod, spanPeriod, type Period } from './dates.ts';
 import { withFlatRows } from './flat-rows.ts';
 import { aliasRulesFrom } from './labels.ts';
 import { readProse } from './prose.ts';
@@ -78,7 +78,8 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
   const opening = [ctx.title ?? '', doc.title ?? '', ...doc.blocks.slice(0, 12).map((b) => b.text)].filter(Boolean);
   for (const text of opening) {
     if (!/update|results|report|production|operations|operational|highlights|announces/i.test(text)) continue;
-    const hits = findPeriods(text.slice(0, 600), { ...(env.ref ? { ref: env.ref } : {}), fyEndMonth: env.fyEndMonth });
+    const head = text.slice(0, 600);
+    const hits = findPeriods(head, { ...(env.ref ? { ref: env.ref } : {}), fyEndMonth: env.fyEndMonth }).filter((h) => !notAPeriod(head, h));
     const flow = hits.find((h) => h.period.kind === 'flow' && !h.ytd);
     if (!flow || flow.period.kind !== 'flow') continue;
     if (ctx.filedDate && flow.period.end > ctx.filedDate) continue;

@@ -2,7 +2,7 @@ import type { ParsedDocument } from '../model/parsed.ts';
 import type { Metric } from '../model/metrics.ts';
 import { fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
 import type { CompanyMatcher } from './attribution.ts';
-import { findDates, findPeriods, spanPeriod, type Period, type PeriodHit } from './dates.ts';
+import { findDates, findPeriods, notAPeriod, spanPeriod, type Period, type PeriodHit } from './dates.ts';
 import { classifyLabel } from './labels.ts';
 import { parseNumber, tidy } from './numbers.ts';
 import { CLAUSE_RESUME, COMPARISON_SPLIT, DELTA_BEFORE, FORWARD_LOOKING, NOT_OWN, PROSE_BTC_KEYWORDS, PROSE_NOT_SELF_MINED } from './rules.ts';
@@ -242,7 +242,9 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       // ("The average operating hash rate, which reflects …, totaled 27.4 EH/s"); then the words
       // after it up to the next clause ("11.4 EH/s installed, 10.4 EH/s operational")
       const aClause = a.slice(0, 40).split(/[,;]|\band\b/)[0] ?? '';
-      let basis = hashrateBasisWord(b.slice(-70));
+      // "11.4 EH/s installed, 10.4 EH/s operational": a word right after the previous figure is its own
+      const bOwn = b.replace(/^\s*(?:installed|operational|operating|deployed|energized|online|active|average)\b[^,;]{0,12}[,;]\s*/, ' ');
+      let basis = hashrateBasisWord(bOwn.slice(-70));
       if (/\binstalled and operat(ional|ing|ed)\b/.test(`${b.slice(-70)} ${a.slice(0, 60)}`)) basis = 'operating';
       if (basis === 'unspecified') {
         const subjects = [...l.matchAll(/((?:[\w-]+\s+){0,3})hash\s?rate\b/g)];
@@ -658,18 +660,6 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   // a compared figure's period ("from 6,412.6 BTC in October") is never handed on
   const carried = ownPeriod ?? ownFound[0];
   return { candidates: out, subject, ...(carried ? { period: carried } : {}), sold: out.some((c) => c.metric === 'btc_sold') };
-}
-
-/**
- * Period phrases that do not say when a figure happened: the start of a running span ("the
- * largest since January"), an event named after a month ("the April Halving").
- */
-function notAPeriod(s: string, h: PeriodHit): boolean {
-  if (/\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$/i.test(s.slice(Math.max(0, h.index - 30), h.index))) return true;
-  if (/^\s*(?:20\d\d\s+)?halving\b/i.test(s.slice(h.index + h.length, h.index + h.length + 16))) return true;
-  // "increased it by 24% so far in 2023": a running span, not the year
-  if (/\bso far\s*$/i.test(s.slice(Math.max(0, h.index - 10), h.index))) return true;
-  return false;
 }
 
 /** Nearest period phrase of the figure's clause; before the figure first, then after it. */

@@ -118,7 +118,7 @@ export const COMPARISON_SPLIT = new RegExp(
     String.raw`from\s+(?:the\s+|its\s+|a\s+)?(?:(?:record|previous|prior)\s+)?(?=[~$]?\d)|` +
     // "a 2% decrease from November", "spiked by 20.5% from April" (not a range "from October 1, 2022 to …")
     String.raw`from\s+(?:the\s+(?:month\s+of\s+)?)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])(?!\s+\d{1,2}\b))|` +
-    String.raw`relative\s+to|against|while|whereas|(?:fewer|more|less|lower|higher)\s+than|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))(?:\b|(?=[~$]))`,
+    String.raw`relative\s+to|against|while|whereas|(?:consistent|in\s+line|flat|level)\s+with|similar\s+to|unchanged\s+from|(?:fewer|more|less|lower|higher)\s+than|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))(?:\b|(?=[~$]))`,
   'gi',
 );
 
