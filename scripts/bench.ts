@@ -149,7 +149,7 @@ async function main(): Promise<void> {
   const e2e: (string | number)[][] = [];
   const stages: (string | number)[][] = [];
   let lastDb = '';
-  let lastRun: { n: number; wallMs: number } | undefined;
+  let lastRun: { n: number; wallMs: number; cpuSeconds?: number | undefined } | undefined;
   let lastStore = '';
   for (const n of SIZES) {
     const dir = join(work, `docs-${n}`);
@@ -171,13 +171,14 @@ async function main(): Promise<void> {
     if (!run) throw new Error('no ingest run');
     const summary = /ingested (\d+) of (\d+) documents .*?(\d+) facts; (\d+) failed/.exec(run.stdout);
     const prev = lastRun;
-    lastRun = { n, wallMs: run.wallMs };
+    lastRun = { n, wallMs: run.wallMs, cpuSeconds: run.cpuSeconds };
     e2e.push([
       n,
       (run.wallMs / 1000).toFixed(2),
       run.cpuSeconds !== undefined ? run.cpuSeconds.toFixed(2) : '?',
       ms(run.wallMs / n),
       prev ? ms((run.wallMs - prev.wallMs) / (n - prev.n)) : '',
+      prev?.cpuSeconds !== undefined && run.cpuSeconds !== undefined ? ms(((run.cpuSeconds - prev.cpuSeconds) * 1000) / (n - prev.n)) : '',
       (n / (run.wallMs / 1000)).toFixed(0),
       peakRss ? mb(peakRss) : '?',
       summary ? `${summary[1]}/${summary[2]}` : `exit ${run.code}`,
@@ -223,7 +224,7 @@ async function main(): Promise<void> {
       `best wall time of ${REPEATS} runs, highest peak RSS of them. Target: 1,000 in under 10 s, under 500 MB peak.`,
   );
   say();
-  say(table(['documents', 'wall s', 'CPU s (user+sys)', 'ms/doc', 'marginal ms/doc vs the size above', 'docs/s', 'peak RSS MB', 'parsed', 'facts'], e2e));
+  say(table(['documents', 'wall s', 'CPU s (user+sys)', 'ms/doc', 'marginal wall ms/doc vs the size above', 'marginal CPU ms/doc', 'docs/s', 'peak RSS MB', 'parsed', 'facts'], e2e));
   say();
   say('### Per-document cost by stage at each size (in one process: ingestDocument, then parse and extract again alone; the remainder is reading, storing, validating and recording)');
   say();
