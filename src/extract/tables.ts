@@ -1,9 +1,9 @@
 import type { Table } from '../model/parsed.ts';
 import { findPeriods, periodEnd, type Period } from './dates.ts';
 import { fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
-import { classifyLabel } from './labels.ts';
+import { classifyLabel, normalizeLabel } from './labels.ts';
 import { parseNumber, tidy, type ParsedNumber } from './numbers.ts';
-import type { LabelRule } from './rules.ts';
+import { LABEL_RULES, type LabelRule } from './rules.ts';
 import { efficiencyFactor, hashrateFactor, kwhFactor, moneyScale, mwFactor } from './units.ts';
 
 /**
@@ -20,6 +20,9 @@ export interface Cell {
   text: string;
 }
 
+/** "11,956 (10,608 adj)3": a cell's second, qualified figure in parentheses is a note, not the value. */
+const CELL_NOTE = /\s+\((?=[^)]*[a-z])[^)]{1,30}\)\s*\d{0,2}$/i;
+
 const CELL_RE = /^(~|≈|approx\.?\s*|approximately\s*)?(\(?-?\s*(?:US\$|C\$|\$)?\s*\(?[\d.,]+\)?)\s*(thousand|million|billion|mn|bn|k|m|b)?\s*(eh\/s|ph\/s|th\/s|j\/th|w\/th|mw|gw|btc|bitcoin|[¢c]\s*\/\s*kwh|\/kwh|per kwh|%)?\s*\)?\s*((?:\d{1,2})(?:\s*,\s*\d{1,2})*)?$/i;
 
 /** Reads a value cell: a number with optional unit and a trailing footnote ("21.5 EH/s 3"). */
@@ -28,7 +31,7 @@ export function readCell(text: string): Cell | undefined {
   if (!t) return undefined;
   const dash = parseNumber(t);
   if (dash?.dashZero) return { num: dash, unitText: '', text: t };
-  const m = CELL_RE.exec(t.replace(/\s+/g, ' '));
+  const m = CELL_RE.exec(t.replace(/\s+/g, ' ').replace(CELL_NOTE, ''));
   if (!m) return undefined;
   // a trailing footnote only after a unit: "10.3 EH/s 2"; "2024 1" is a header
   if (m[5] && !m[4]) return undefined;
@@ -170,7 +173,8 @@ function convert(rule: LabelRule, cell: Cell, label: string, header: string, tab
     }
     case 'usd_per_btc': {
       const scale = cell.num.scale > 1 ? 1 : moneyScale(label) ?? 1;
-      return { value: tidy(v * scale), notes, penalty };
+      // costs are printed as negatives in profit tables: "Electricity cost (per Bitcoin) | ($24,683)"
+      return { value: tidy(Math.abs(v) * scale), notes, penalty };
     }
     case 'hashrate': {
       const f = hashrateFactor(cell.unitText) ?? hashrateFactor(label) ?? hashrateFactor(header) ?? hashrateFactor(tableText);
@@ -252,8 +256,11 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
 
   const segments = siblingSegments(parsed.map((p) => (p.label && p.values.some((c) => readCell(c) && !isYearish(c)) ? classifyLabel(p.label, env.aliasRules) : undefined)));
 
+  // a label-only row names the section below it ("Bitcoin Mining", "AI Cloud Services")
+  let section = '';
   parsed.forEach((p, rowIdx) => {
     const isData = p.label && p.values.some((c) => readCell(c) && !isYearish(c));
+    if (!isData && p.label && p.values.every((c) => !c.trim())) section = p.label;
     if (!isData) {
       if (isHeaderLike(p.raw) || !sawData) {
         if (sawData) headerRows = [];
@@ -264,7 +271,7 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
       return;
     }
     sawData = true;
-    const hit = classifyLabel(p.label, env.aliasRules);
+    const hit = classifyLabel(p.label, env.aliasRules) ?? sectionRevenue(p.label, section);
     if (!hit || segments.has(rowIdx)) return;
     const { rule } = hit;
     // "Ending balance" is bitcoin's only in a table about bitcoin, not a USDC or ETH roll-forward
@@ -333,6 +340,15 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
       out.push(candidate);
     });
   });
+}
+
+/** "Revenue" in a table's "Bitcoin Mining" section is mining revenue; in "AI Cloud Services" it is not. */
+function sectionRevenue(label: string, section: string): { rule: LabelRule; norm: string } | undefined {
+  const norm = normalizeLabel(label);
+  if (!/^(total )?revenues?$/.test(norm)) return undefined;
+  if (!/\b(bitcoin|btc|self[- ]?)\s*mining\b/i.test(section) || /hosting|cloud|hpc|\bai\b/i.test(section)) return undefined;
+  const rule = LABEL_RULES.find((r) => r.metric === 'mining_revenue');
+  return rule ? { rule: { ...rule, confidence: 0.8 }, norm } : undefined;
 }
 
 /** The company's own word for a hashrate, kept as the fact's basis. */
