@@ -2,7 +2,7 @@ import type { ParsedDocument } from '../model/parsed.ts';
 import type { Metric } from '../model/metrics.ts';
 import { fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
 import type { CompanyMatcher } from './attribution.ts';
-import { findDates, findPeriods, notAPeriod, spanPeriod, type Period, type PeriodHit } from './dates.ts';
+import { findDates, findPeriods, MONTH_RE_SRC, notAPeriod, spanPeriod, type Period, type PeriodHit } from './dates.ts';
 import { classifyLabel } from './labels.ts';
 import { parseNumber, tidy } from './numbers.ts';
 import { CLAUSE_RESUME, COMPARISON_SPLIT, DELTA_BEFORE, FORWARD_LOOKING, NOT_OWN, PROSE_BTC_KEYWORDS, PROSE_NOT_SELF_MINED } from './rules.ts';
@@ -101,14 +101,16 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   // a count of something else or a share: "445 machines", "20.5%"
   if (/^\s*(%|percent|x\b|times|per\b|\/|-|–)/i.test(after)) return undefined;
   const aboutBtc = /\b(bitcoins?|btc)\b/i.test(s);
-  if (/^\s*(?:self[- ]mined|mined|newly[- ]mined)\s+(?:bitcoins?|btc)\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
+  if (/^\s*(?:self[- ]mined|mined|newly[- ]mined|restricted|unrestricted|pledged|encumbered|unencumbered)\s+[“"]?(?:bitcoins?|btc)\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   if (aboutBtc && /^\s*coins?\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   if (/\b(?:btc|bitcoin)\s+and\s+(?:eth|ether|ethereum)\s+(?:holdings\s+)?(?:were|was|are|of|totall?ed|stood\s+at|:)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(before) && /^\s*(?:and|,)\s*\d/.test(after)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   // what follows must not name another unit ("616.6 in September" yes, "616 miners" no)
   const tailOk = /^\s*(?:$|[,.;)]|(?:in|by|as|at|on|for|during|last|the|a|an|up|down|compared|versus|vs)\b)/i.test(after);
-  if (aboutBtc && tailOk && /\b(?:bitcoin|btc)\s+(?:holdings?|balance|treasury|reserves?)\b[^.$%\d]{0,50}\b(?:to|of|at|was|were|is|are|totall?(?:ed|ing)|reached|stood\s+at|now\s+at)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(before)) {
+  // dates may stand between ("balance held in reserve as of February 28th stood at 7,243"), other figures may not
+  const beforeNoDates = before.replace(new RegExp(`\\b${MONTH_RE_SRC}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`, 'gi'), ' ');
+  if (aboutBtc && tailOk && /\b(?:bitcoin|btc)\s+(?:holdings?|balance|treasury|reserves?)\b[^.$%\d]{0,60}\b(?:to|of|at|was|were|is|are|totall?(?:ed|ing)|reached|stood\s+at|now\s+at)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   if (aboutBtc && /^\s+in\s+total\s+(?:bitcoin|btc)\s+holdings\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
@@ -237,7 +239,12 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       return { metric, confidence, notes };
     }
     case 'hashrate': {
-      if (/\b(global|network|industry|peak|under management|hosting|hosted|cloud|customers?|chip|per (unit|machine|miner))\b/.test(near)) return undefined;
+      if (/\b(global|network|industry|under management|hosting|hosted|cloud|customers?|chip|per (unit|machine|miner))\b/.test(near)) return undefined;
+      // "a peak hashrate of 50 EH/s": the most the fleet ran, read as its capacity
+      if (/\bpeak\b/.test(near)) {
+        if (!/\bpeak\s+(?:\w+\s+)?hash\s?rate\b[^.]{0,30}$/.test(b.slice(-60))) return undefined;
+        return { metric: 'hashrate_installed', basis: 'max', basisLabel: 'peak hashrate', confidence: 0.6, notes: ['peak hashrate read as capacity'] };
+      }
       // the words just before the figure describe it; then the sentence's own "… hash rate" subject
       // ("The average operating hash rate, which reflects …, totaled 27.4 EH/s"); then the words
       // after it up to the next clause ("11.4 EH/s installed, 10.4 EH/s operational")
@@ -570,6 +577,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     }
     if (threshold) c = { ...c, confidence: Math.min(c.confidence, 0.35), notes: [...c.notes, 'a threshold ("exceeds", "over"), not the exact figure'] };
     classified.push({ m, c, clauseIdx });
+    // "8.0 EH/s of installed and operational capacity" states both
+    if (c.metric === 'hashrate_operating' && /\binstalled and operat(ional|ing|ed)\b/i.test(s.slice(Math.max(clause.start, m.start - 80), Math.min(clause.end, m.end + 60)))) {
+      classified.push({ m, c: { ...c, metric: 'hashrate_installed', basis: 'installed' }, clauseIdx });
+    }
   });
 
   // "X and Y … for the three months ended March 31, 2024 and 2023, respectively"
