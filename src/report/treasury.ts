@@ -118,7 +118,7 @@ function rowsFor(idx: CanonIndex, co: CompanyInfo, net: PeriodNet): TreasuryRow[
     const mkt = net.averagePrice(start, end);
     const market = mkt ? computed(mkt.usd, `mean daily BTC/USD over ${mkt.days} of ${periodDays(start, end)} days (network snapshot)`) : EMPTY;
     const heldEnd = cellOf(idx.stock(t, 'btc_held', end));
-    const startCv = idx.stockBefore(t, 'btc_held', start);
+    const startCv = recentBalance(idx.stockBefore(t, 'btc_held', start), start);
     const heldStart = cellOf(startCv);
     out.push({
       companyTicker: t,
@@ -346,4 +346,16 @@ function yearEndHoldings(idx: CanonIndex, co: CompanyInfo, before: string): { ce
 /** "Cango Inc." → "Cango", "CleanSpark, Inc." → "CleanSpark" for sentences. */
 export function shortName(name: string): string {
   return name.replace(/,?\s+(Inc|Corp|Ltd|Limited|Holdings|Technologies Group|Platforms|Group)\.?\b.*$/i, '').trim() || name;
+}
+
+/**
+ * A period's opening balance is the latest one before it only while it is recent: a sale set
+ * against holdings stated a year earlier would mislead ("44% of its holdings"), so past a
+ * quarter and a half the share is left blank rather than computed on a stale base.
+ */
+export const OPENING_BALANCE_MAX_AGE_DAYS = 135;
+function recentBalance<T extends { asOf: string | null } | undefined>(cv: T, periodStart: string): T | undefined {
+  if (!cv?.asOf) return cv;
+  const ageDays = (Date.parse(periodStart) - Date.parse(cv.asOf)) / 86_400_000;
+  return ageDays <= OPENING_BALANCE_MAX_AGE_DAYS ? cv : undefined;
 }
