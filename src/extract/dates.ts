@@ -236,7 +236,7 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     if (!mo) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
     if (/^\s*\d{1,2}\b(?!\d)/.test(after) && !m[2]) continue; // "March 31" is a date
-    if (m[2] && /^,?\s*\d/.test(after)) continue;
+    if (m[2] && /^,?\s*\d/.test(after) && !/^,?\s*\d+(?:\.\d+)?\s*%/.test(after)) continue;
     if (m[1]!.toLowerCase() === 'may' && !m[2] && !/\b(in|of|for|during|since|through|until)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     if (/^mar$/i.test(m[1]!) && !m[2]) continue;
     let y: number | undefined;

@@ -76,14 +76,26 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
     return spanPeriod(ctx.periodOfReport, /^10-Q/i.test(ctx.form) ? 3 : 12);
   }
   const opening = [ctx.title ?? '', doc.title ?? '', ...doc.blocks.slice(0, 12).map((b) => b.text)].filter(Boolean);
-  for (const text of opening) {
-    if (!/update|results|report|production|operations|operational|highlights|announces/i.test(text)) continue;
+  const firstFlow = (text: string): Period | undefined => {
     const head = text.slice(0, 600);
     const hits = findPeriods(head, { ...(env.ref ? { ref: env.ref } : {}), fyEndMonth: env.fyEndMonth }).filter((h) => !notAPeriod(head, h));
     const flow = hits.find((h) => h.period.kind === 'flow' && !h.ytd);
-    if (!flow || flow.period.kind !== 'flow') continue;
-    if (ctx.filedDate && flow.period.end > ctx.filedDate) continue;
+    if (!flow || flow.period.kind !== 'flow') return undefined;
+    if (ctx.filedDate && flow.period.end > ctx.filedDate) return undefined;
     return flow.period;
+  };
+  // a monthly update says so ("February 2023 Monthly Investor Update", "for the month of …"); its
+  // month wins over other reports it mentions ("results for the six months ended December 31")
+  for (const text of opening) {
+    if (!/\bmonthly\b|\bfor the month of\b/i.test(text.slice(0, 600))) continue;
+    const p = firstFlow(text);
+    if (p?.kind === 'flow' && p.grain === 'month') return p;
+  }
+  // a news copy's opening sentence: "… mined 1,213 BTC in September"
+  for (const text of opening) {
+    if (!/update|results|report|production|operations|operational|highlights|announces|\bmined\b|\bproduced\b/i.test(text)) continue;
+    const p = firstFlow(text);
+    if (p) return p;
   }
   return undefined;
 }
