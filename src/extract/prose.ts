@@ -127,7 +127,7 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
 export function splitSentences(text: string): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
   // " - " before a capital: bullets of a list that lost its line breaks ("… compared to June - BTC holdings …")
-  const re = /(?<=[.!?;][”"’)]?)\s+(?=[A-Z“"(•●▪\-–])|\s+[•●▪]\s+|(?<=[a-z)%])\s+[-–]\s+(?=[A-Z])|\s*\n+\s*/g;
+  const re = /(?<=[.!?;][”"’)]?)\s+(?=[A-Z“"(•●▪\-–])|\s+[•●▪]\s+|(?<=[a-z)%:])\s+[-–]\s+(?=[A-Z])|\s*\n+\s*/g;
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -240,6 +240,10 @@ function classify(mention: Mention, before: string, after: string, clause: strin
     }
     case 'hashrate': {
       if (/\b(global|network|industry|under management|hosting|hosted|cloud|customers?|chip|per (unit|machine|miner))\b/.test(near)) return undefined;
+      // miners bought or ordered are not hashrate running: "acquire 4.4 EH/s of new S19j Pro miners",
+      // "10 EH/s of new miners secured", "Expansion to 10 EH/s fully funded"
+      if (/^\s*(?:of\s+)?(?:(?:new|additional|latest|next)[\w-]*\s+)*(?:[\w-]+\s+){0,3}(?:miners|machines|rigs|asics|units)\b/.test(a) && !/\b(deployed|installed|operat\w*|energized|running|online)\s+(?:\w+\s+)?$/.test(b.slice(-40))) return undefined;
+      if (/\b(acquir\w*|acquisition|purchas\w*|buy|bought|order\w*|secur\w*|expansion|expand\w* to|procur\w*|contract\w*)\b[^.]{0,40}$/.test(b.slice(-60))) return undefined;
       // "a peak hashrate of 50 EH/s": the most the fleet ran, read as its capacity
       if (/\bpeak\b/.test(near)) {
         if (!/\bpeak\s+(?:\w+\s+)?hash\s?rate\b[^.]{0,30}$/.test(b.slice(-60))) return undefined;
@@ -414,7 +418,8 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
         prevSold = !!found.sold;
         out.push(...found.candidates);
         subject = multi ? found.subject : undefined;
-        carry = found.period;
+        // a line with no figure and no period ("|", "• |") does not end what the lead-in named
+        if (found.period || /\d/.test(sent.text)) carry = found.period;
       }
     }
   }
@@ -518,7 +523,9 @@ const UNRESOLVED_PERIOD = /\b(year|years|quarter|fiscal|ytd|to date|since|cumula
 function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatcher | undefined, subjectIn: string | undefined, multi: boolean, carry?: Period, prevSold = false): { candidates: Candidate[]; subject: string | undefined; period?: Period; sold?: boolean } {
   const companies = matcher ? matcher.find(s) : [];
   let subject = subjectIn;
-  const mentions = TRIGGER.test(s) ? findMentions(s) : [];
+  // "Rockdale Facility: Maintained a steady 15.0 EH/s": one site's figure, not the company's
+  const siteLine = /^\s*(?:[-–•*]\s+)?[A-Z][\w .'’&-]{1,40}?\b(?:Facility|Facilities|Site|Campus|Data Cent(?:er|re)|Mine|Farm|Plant)\s*:/.test(s);
+  const mentions = TRIGGER.test(s) && !siteLine ? findMentions(s) : [];
   if (!mentions.length) {
     // a lead-in naming the period of what follows: "Operations (for the month of February 2023):"
     const lead = /:\s*\)?\s*$/.test(s) ? findPeriods(s, { ref: env.ref, fyEndMonth: env.fyEndMonth }).filter((h) => !h.ytd) : [];

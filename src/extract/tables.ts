@@ -356,11 +356,13 @@ export function hashrateBasisWord(text: string): string {
   const t = text.toLowerCase();
   // "average deployed hashrate" is a capacity figure, not what ran: deployed/installed win
   for (const w of ['deployed', 'installed', 'energized', 'nameplate']) if (new RegExp(`\\b${w}\\b`).test(t)) return w;
-  if (/\b(average|avg|realized)\b/.test(t)) return 'operating_average';
+  if (/\b(average|averaged|averaging|avg|realized)\b/.test(t)) return 'operating_average';
   for (const w of ['active', 'operational', 'operating', 'online']) {
     if (new RegExp(`\\b${w}\\b`).test(t)) return w === 'operational' || w === 'online' ? 'operating' : w;
   }
   if (/\bmax(imum)?\b/.test(t)) return 'max';
+  // "hash rate capacity of 9.8 EH/s", "4.2 EH/s of self-owned capacity"
+  if (/\bcapacity\b/.test(t)) return 'installed';
   return 'unspecified';
 }
 
