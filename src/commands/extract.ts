@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describeError } from '../errors.ts';
-import { extractFacts } from '../extract/index.ts';
-import { parseDocument } from '../parse/index.ts';
+import { parseAndExtract } from '../parse/index.ts';
 import { inferLocalMeta } from '../pipeline/meta.ts';
 import { findCompany, loadRegistry } from '../registry/companies.ts';
 import { toTextTable } from '../format/cells.ts';
@@ -55,16 +54,16 @@ Examples:
     });
     let facts;
     try {
-      const doc = await parseDocument(bytes);
       const c = meta.companyTicker ? findCompany(companies, meta.companyTicker) : undefined;
-      facts = extractFacts(doc, {
+      // same bounded worker as ingest: a hostile file cannot hang or exhaust this process
+      ({ facts } = await parseAndExtract(bytes, {
         ...(c ? { company: c } : {}),
         companies,
         ...(meta.form ? { form: meta.form } : {}),
         ...(meta.filedDate ? { filedDate: meta.filedDate } : {}),
         ...(meta.periodOfReport ? { periodOfReport: meta.periodOfReport } : {}),
         ...(meta.sourceUrl ? { sourceUrl: meta.sourceUrl } : {}),
-      });
+      }));
     } catch (err) {
       io.stderr(`${describeError(err).replace(/^(\w+): /, `$1: ${file}: `)}\n`);
       return EXIT.partial;

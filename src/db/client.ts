@@ -30,6 +30,14 @@ export function openDb(path: string = resolveDbPath()): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: MIGRATIONS });
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS });
+  } catch (err) {
+    // Two processes opening a fresh file at once can both see "no migrations applied" before
+    // either takes the write lock; the loser fails with "already exists". By then the winner
+    // has applied them, so one more pass finds nothing to do.
+    if (!/already exists/i.test((err as Error).message)) throw err;
+    migrate(db, { migrationsFolder: MIGRATIONS });
+  }
   return db;
 }
