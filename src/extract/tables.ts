@@ -209,7 +209,7 @@ export function readTables(tables: readonly Table[], env: Env): Candidate[] {
   for (const table of tables) {
     const own: Candidate[] = [];
     readTable(table, env, own);
-    out.push(...dropSectionDashes(own));
+    out.push(...dropSectionDashes(own, isCashFlowStatement(table)));
   }
   return out;
 }
@@ -219,10 +219,15 @@ export function readTables(tables: readonly Table[], env: Env): Candidate[] {
  * ("Proceeds from sale of bitcoin | — | 76,203" … "| 43,103 | —"): the dash is that section's
  * nothing, not the period's total, so it gives way to the same table's figure for the period.
  */
-function dropSectionDashes(cands: Candidate[]): Candidate[] {
+function dropSectionDashes(cands: Candidate[], cashFlow: boolean): Candidate[] {
   const key = (c: Candidate) => `${c.metric}|${c.basis ?? ''}|${c.period.kind === 'instant' ? c.period.asOf : `${c.period.start}..${c.period.end}`}`;
   const nonZero = new Set(cands.filter((c) => c.value !== 0).map(key));
-  return cands.filter((c) => c.value !== 0 || !nonZero.has(key(c)));
+  // in a cash-flow statement a dash is only that line's classification; sales may sit elsewhere
+  return cands.filter((c) => c.value !== 0 || (!cashFlow && !nonZero.has(key(c))));
+}
+
+function isCashFlowStatement(table: Table): boolean {
+  return table.rows.some((r) => /\bnet cash (used in|provided by|\(used in\))|\bcash flows? (from|used in)\b/i.test(r[0] ?? ''));
 }
 
 /** Coins other than bitcoin whose roll-forward tables look like a bitcoin one ("Ending balance"). */
