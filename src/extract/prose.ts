@@ -127,7 +127,7 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
 export function splitSentences(text: string): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
   // " - " before a capital: bullets of a list that lost its line breaks ("… compared to June - BTC holdings …")
-  const re = /(?<=[.!?;][”"’)]?)\s+(?=[A-Z“"(•●▪\-–])|\s+[•●▪]\s+|(?<=[a-z)%:])\s+[-–]\s+(?=[A-Z])|\s*\n+\s*/g;
+  const re = /(?<=[.!?;][”"’)*_]{0,3})\s+(?=[A-Z“"(•●▪\-–*])|\s+[•●▪]\s+|(?<=[a-z)%:])\s+[-–]\s+(?=[A-Z])|\s*\n+\s*/g;
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -552,7 +552,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (DELTA_BEFORE.test(s.slice(Math.max(0, m.start - 40), m.start))) return;
     // "exceeds 10,000 bitcoin held" is a threshold, not the figure
     const threshold = THRESHOLD_BEFORE.test(s.slice(Math.max(0, m.start - 30), m.start));
-    let fwdWindow = `${beforeWide} ${after.split(/[,;]|\band\b/)[0]}`;
+    // "edged up to 36.5 EH/s" is a level reached, not a ceiling ("up to 50 EH/s")
+    let fwdWindow = `${beforeWide} ${after.split(/[,;]|\band\b/)[0]}`.replace(/\b(?:edged|ticked|inched|crept|moved|went|climbed|rose|jumped)\s+up\s+to\b/gi, ' ');
     // "held 19,211 BTC by the end of April": a past statement; a future month is caught by the publication date
     if (PAST_TENSE.test(fwdWindow)) fwdWindow = fwdWindow.replace(/\bby the end of (?:the (?:month|quarter|period)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)/gi, ' ');
     if (FORWARD_LOOKING.test(fwdWindow)) return;
