@@ -204,9 +204,10 @@ interface Classified {
   notes: string[];
 }
 
-function classify(mention: Mention, before: string, after: string, clause: string, sentence: string, lead = before): Classified | undefined {
+function classify(mention: Mention, before: string, after: string, clause: string, sentence: string, lead = before, sentenceLead = lead): Classified | undefined {
   const b = before.toLowerCase();
   const l = lead.toLowerCase();
+  const sentLead = sentenceLead.toLowerCase();
   const a = after.toLowerCase();
   const near = `${b.slice(-80)} ${a.slice(0, 50)}`;
   switch (mention.kind) {
@@ -258,7 +259,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       let basis = hashrateBasisWord(bOwn.slice(-70));
       if (/\binstalled and operat(ional|ing|ed)\b/.test(`${b.slice(-70)} ${a.slice(0, 60)}`)) basis = 'operating';
       if (basis === 'unspecified') {
-        const subjects = [...l.matchAll(/((?:[\w-]+\s+){0,3})hash\s?rate\b/g)];
+        const subjects = [...sentLead.matchAll(/((?:[\w-]+\s+){0,3})hash\s?rate\b/g)];
         const subject = subjects[subjects.length - 1];
         if (subject) basis = hashrateBasisWord(subject[0]);
       }
@@ -305,7 +306,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       const marketPrice = /\b(bitcoin|btc|market|spot|hash)\s*price\b|\bprice of (bitcoin|btc)\b|\btrading (at|just|near|around)\b/;
       if (mention.perBtc) {
         const w = `${b.slice(-90)} ${a.slice(0, 50)}`;
-        if (/\b(cost|costs)\b/.test(w) && !/revenue per|price of bitcoin|bitcoin price|depreciation expense was|financing costs were|hosting fee/.test(w)) {
+        if (/\b(cost|costs|all[- ]in figure)\b/.test(w) && !/revenue per|price of bitcoin|bitcoin price|depreciation expense was|financing costs were|hosting fee/.test(w)) {
           return costPerBtc(w, sc, 0.7);
         }
         if (soldHere && /\b(average|avg|price|at)\b/.test(b.slice(-40)) && !marketPrice.test(b.slice(-60))) {
@@ -327,7 +328,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         return { metric: 'btc_sold_proceeds', confidence: 0.75, notes: [] };
       }
       // "The power cost per bitcoin self-mined was $13,798", "the average cost required to mine each BTC … stands at $51,887"
-      const costBefore = /\bcosts?\s+(?:per|to mine|of mining|required to mine|to produce)\s+(?:(?:one|a|each)\s+)?(?:bitcoin|btc)(?:\s+(?:self-mined|mined|produced))?\b[^$\d.;]{0,45}$/.exec(l.slice(-160));
+      const costBefore = /\bcosts?\s+(?:per|to mine|of mining|required to mine|to produce)\s+(?:(?:one|a|each)\s+)?(?:bitcoin|btc)(?:\s+(?:self-mined|mined|produced))?\b[^$\d.;]{0,75}$/.exec(l.slice(-160));
       if (costBefore && !/revenue|hosting|price of bitcoin|bitcoin price/.test(l.slice(-160))) {
         return costPerBtc(l.slice(-160), sc, 0.65);
       }
@@ -336,6 +337,10 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       }
       if (/\b(bitcoin |btc |self[- ])?mining revenues?\b|\brevenues? from (bitcoin |self[- ])?mining\b/.test(w) && !/hosting|cloud|total revenue|hosted|owned/.test(w)) {
         return { metric: 'mining_revenue', confidence: 0.75, notes: [] };
+      }
+      // "Total revenues were $224.6 million, of which Bitcoin mining contributed about $220.9 million"
+      if (/\brevenues?\b/.test(sc) && /\b(?:bitcoin|btc|self[- ])\s*mining(?:\s+operations|\s+business|\s+segment)?\s+(?:contributed|generated|brought in|accounted for)\s+(?:about\s+|approximately\s+|around\s+|~\s*)?$/.test(w) && !/hosting|cloud/.test(w)) {
+        return { metric: 'mining_revenue', confidence: 0.7, notes: [] };
       }
       // "… revenue — around $220.9 million — came from its bitcoin mining operations"
       if (/\brevenues?\b/.test(l.slice(-60)) && /^\W{0,4}(?:came|was derived|were derived|derived|was generated|were generated)\s+from\s+(?:its|our|the company['’]s)?\s*(?:bitcoin\s+|self[- ])?mining\b/.test(a) && !/hosting|cloud/.test(a.slice(0, 70))) {
@@ -564,7 +569,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const prevSame = [...classified].reverse().find((x) => x.m.kind === m.kind && x.clauseIdx < clauseIdx);
     let c = bareCompared && prevSame
       ? { ...prevSame.c, confidence: prevSame.c.confidence - 0.05, notes: [...prevSame.c.notes, 'metric carried from the compared figure'] }
-      : classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(clause.start, clause.end), sentenceCtx, s.slice(clause.start, m.start));
+      : classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(clause.start, clause.end), sentenceCtx, s.slice(clause.start, m.start), s.slice(0, m.start));
     // a filing's prose prints dollars in the thousands its statements use ("net cash proceeds of
     // $76,203"); with no scale word the amount cannot be told from a whole-dollar one
     if (c && env.periodic && m.kind === 'usd' && !m.perBtc && !/thousand|million|billion|mn|bn|\b[kmb]\b/i.test(m.raw)) c = undefined;
@@ -622,7 +627,12 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     } else {
       period = pickPeriod(periods, m, clause, clauses, c.metric, env);
       if (!period && clause.comparison) continue;
-      if (!period && UNRESOLVED_PERIOD.test(s.slice(clause.start, clause.end).replace(/\b(?:year|month|quarter)[- ]over[- ](?:year|month|quarter)\b|\ball[- ]time\b/gi, ' '))) continue;
+      // "mined 1,930.8 BTC in the quarter" in a quarterly release is the release's quarter
+      const grainWord = env.defaultPeriod?.kind === 'flow' ? { month: 'month', quarter: 'quarter', year: 'year' }[env.defaultPeriod.grain as string] : undefined;
+      const ownSpan = grainWord ? new RegExp(`\\b(?:in|during|for|over|through|throughout)\\s+the\\s+${grainWord}\\b`, 'gi') : undefined;
+      let clauseText = s.slice(clause.start, clause.end).replace(/\b(?:year|month|quarter)[- ]over[- ](?:year|month|quarter)\b|\ball[- ]time\b/gi, ' ');
+      if (ownSpan) clauseText = clauseText.replace(ownSpan, ' ');
+      if (!period && UNRESOLVED_PERIOD.test(clauseText)) continue;
       if (!period && carry && !env.periodic && fitPeriod(c.metric, carry)) {
         // "It sold 4,451 BTC over the weekend. Net proceeds were $305 million." share one period
         period = carry;

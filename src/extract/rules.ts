@@ -34,7 +34,7 @@ export const LABEL_RULES: LabelRule[] = [
   {
     metric: 'btc_held',
     value: 'btc',
-    match: /\b(bitcoin|btc)s?\s+(held|holdings?|hodl|treasury|on hand|balance)\b|\b(number|quantity) of (bitcoin|btc)s?( held)?\b|\btotal (bitcoin|btc) (holdings|held)\b|\b(bitcoin|btc) holdings\b|^balance (at|as of)\b|^(ending|closing) balance\b|^(bitcoin|btc) treasury\b/,
+    match: /\b(bitcoin|btc)s?\s+(held|holdings?|hodl|treasury|on hand|balance|on (the )?balance sheet)\b|\b(number|quantity) of (bitcoin|btc)s?( held)?\b|\btotal (bitcoin|btc) (holdings|held)\b|\b(bitcoin|btc) holdings\b|^balance (at|as of)\b|^(ending|closing) balance\b|^(bitcoin|btc) treasury\b/,
     exclude: /\bvalue\b|cost basis|per (bitcoin|btc)|\$|usd|in ['’]?000|in thousands|market price|price|change|\bsold\b|% |stock|shares|equivalent/,
   },
   // ---- production
@@ -97,7 +97,7 @@ export const PROSE_BTC_KEYWORDS: { metric: Metric; re: RegExp; confidence?: numb
   { metric: 'btc_held_pledged', re: /\b(pledged|collateral(ized)?|posted as collateral|held as collateral|restricted)\b/gi },
   { metric: 'btc_held_receivable', re: /\breceivables?\b/gi },
   { metric: 'btc_held_loaned', re: /\b(loaned|lent|on loan|lending(?: out)?)\b/gi },
-  { metric: 'btc_sold', re: /\b(sold|sell|sells|selling|sale|sales|liquidat\w*|divest\w*|converted|disposed|disposals?|offload\w*)\b/gi },
+  { metric: 'btc_sold', re: /\b(sold|sell|sells|selling|sale|sales|liquidat\w*|divest\w*|converted|disposed|disposals?|offload\w*|dump(?:s|ed|ing)?)\b/gi },
   { metric: 'btc_purchased', re: /\b(purchased|purchase|purchases|bought|buy|buys|acquired)\b/gi },
   { metric: 'btc_held', re: /\b(held|hold|holds|holding|holdings|treasury|hodl|on hand|reserves?|balance|end(?:ed|ing)? (?:the )?(?:year|month|quarter|period) with)\b/gi },
   { metric: 'btc_produced', re: /\b(mined|mine|mines|mining|produced|produces|production|earned|self-mined|generated|received)\b/gi },

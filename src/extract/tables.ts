@@ -107,7 +107,9 @@ function describeColumn(header: string, uncertain: boolean, env: Env, contextPer
     .replace(/\*+/g, '')
     .replace(/(\b(?:19|20)\d\d)\s+\d{1,2}(?:\s*,\s*\d{1,2})*(?=\s|$)/g, '$1')
     .trim();
-  if (COMPARISON_COL.test(h) && !/ended|as of/i.test(h)) return { ...info, skip: true };
+  // a spread super-header ("Comparison (%)") over period columns does not make them comparisons
+  const own = h.replace(/^\s*(?:comparison|change|variance)\s*(?:\(%\))?\s*/i, '');
+  if (COMPARISON_COL.test(h) && !/ended|as of/i.test(h) && !(own !== h && own && !COMPARISON_COL.test(own))) return { ...info, skip: true };
   const lastPart = h.split(/\s{1,}(?=[A-Z(])/).pop() ?? h;
   if (MEASURE_COUNT.test(h) || MEASURE_COUNT.test(lastPart)) info.measure = 'count';
   else if (MEASURE_USD.test(h) || MEASURE_USD.test(lastPart)) info.measure = 'usd';
