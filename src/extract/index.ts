@@ -79,7 +79,8 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
   const firstFlow = (text: string): Period | undefined => {
     const head = text.slice(0, 600);
     const hits = findPeriods(head, { ...(env.ref ? { ref: env.ref } : {}), fyEndMonth: env.fyEndMonth }).filter((h) => !notAPeriod(head, h));
-    const flow = hits.find((h) => h.period.kind === 'flow' && !h.ytd);
+    // "holdings at the end of January" names a date, not the month the document reports on
+    const flow = hits.find((h) => h.period.kind === 'flow' && !h.ytd && !/\b(?:end|close|start|beginning)\s+of\s+(?:the\s+)?$/i.test(head.slice(Math.max(0, h.index - 20), h.index)));
     if (!flow || flow.period.kind !== 'flow') return undefined;
     if (ctx.filedDate && flow.period.end > ctx.filedDate) return undefined;
     return flow.period;

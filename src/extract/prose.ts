@@ -555,6 +555,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const beforeWide = s.slice(Math.max(clause.start, m.start - 140), m.start);
     const after = s.slice(m.end, nextStart);
     if (DELTA_BEFORE.test(s.slice(Math.max(0, m.start - 40), m.start))) return;
+    // "0.3 EH/s lower than …", "1,200 BTC more than a year ago": a difference, not a level
+    if (/^\s*(?:lower|higher|more|less|fewer|above|below|greater)\s+than\b/i.test(s.slice(m.end, m.end + 20))) return;
     // "exceeds 10,000 bitcoin held" is a threshold, not the figure
     const threshold = THRESHOLD_BEFORE.test(s.slice(Math.max(0, m.start - 30), m.start));
     // "edged up to 36.5 EH/s" is a level reached, not a ceiling ("up to 50 EH/s")
