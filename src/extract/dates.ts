@@ -282,6 +282,8 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
  */
 export function notAPeriod(s: string, h: PeriodHit): boolean {
   if (/\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?$/i.test(s.slice(Math.max(0, h.index - 30), h.index))) return true;
+  // "since our mining business began in February 2020": the start of a running total
+  if (/\b(?:began|begun|started|launched|commenced|founded|inception)\s+(?:in|on)\s+$/i.test(s.slice(Math.max(0, h.index - 30), h.index))) return true;
   if (/^\s*(?:20\d\d\s+)?halving\b/i.test(s.slice(h.index + h.length, h.index + h.length + 16))) return true;
   // "increased it by 24% so far in 2023": a running span, not the year
   if (/\bso far\s*$/i.test(s.slice(Math.max(0, h.index - 10), h.index))) return true;

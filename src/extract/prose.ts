@@ -115,7 +115,7 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   }
   if (aboutBtc && /^\s+in\s+total\s+(?:bitcoin|btc)\s+holdings\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   const last = prev[prev.length - 1];
-  if (tailOk && last && start - last.end < 120 && /\b(?:(?:up|down)\s+)?from\s+(?:the\s+|its\s+)?$|\b(?:compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+)?$/i.test(before) && !/[.;]/.test(s.slice(last.end, start))) {
+  if (tailOk && last && start - last.end < 120 && /\b(?:(?:up|down)\s+)?from\s+(?:the\s+|its\s+)?$|\b(?:compared\s+(?:to|with)|versus|vs\.?|below|above|than)\s+(?:the\s+)?$/i.test(before) && !/[.;]/.test(s.slice(last.end, start))) {
     if (last.kind === 'usd' || last.kind === 'kwh' || last.perBtc) return undefined;
     const factor = last.kind === 'hashrate' && /^ph|petahash/.test(last.unitText) ? 1e-3 : last.kind === 'mw' && /^g/.test(last.unitText) ? 1000 : 1;
     return { kind: last.kind, value: factor, unitText: last.unitText };
@@ -514,7 +514,7 @@ function readLabelLine(text: string, offset: number, env: Env): Candidate[] | un
 
 const THRESHOLD_BEFORE = /\b(exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|over|more than|nearly|almost|above|tops?|topped|topping|cross(?:es|ed|ing)?|pass(?:es|ed|ing)|beyond|at least|in excess of|north of|upwards of|close to|under|below|less than)\s*$/i;
 
-const TRIGGER = /bitcoin|btc|eh\/s|ph\/s|exahash|petahash|j\/th|w\/th|terahash|\bmw\b|megawatt|kwh|\$/i;
+const TRIGGER = /bitcoin|btc|eh\/s|ph\/s|exahash|petahash|j\/th|w\/th|terahash|\bmw\b|megawatt|gigawatt|kwh|kilowatt|\$/i;
 
 const PAST_TENSE = /\b(was|were|had|held|reached|increased|rose|grew|ended|exited|stood|totall?ed|decreased|declined|fell|achieved|expanded|brought|remained|mined|produced|sold)\b/i;
 
@@ -558,7 +558,9 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // "0.3 EH/s lower than …", "1,200 BTC more than a year ago": a difference, not a level
     if (/^\s*(?:lower|higher|more|less|fewer|above|below|greater)\s+than\b/i.test(s.slice(m.end, m.end + 20))) return;
     // "exceeds 10,000 bitcoin held" is a threshold, not the figure
-    const threshold = THRESHOLD_BEFORE.test(s.slice(Math.max(0, m.start - 30), m.start));
+    const clauseOf = clauses.find((c) => m.start >= c.start && m.start < c.end);
+    // "a little below 616.6 in September" compares two figures; "below 100 EH/s" alone is a bound
+    const threshold = THRESHOLD_BEFORE.test(s.slice(Math.max(0, m.start - 30), m.start)) && !(clauseOf?.comparison && /\b(?:below|above|under|over)\s*$/i.test(s.slice(Math.max(0, m.start - 12), m.start)) && clauseOf.start > 0);
     // "edged up to 36.5 EH/s" is a level reached, not a ceiling ("up to 50 EH/s")
     let fwdWindow = `${beforeWide} ${after.split(/[,;]|\band\b/)[0]}`.replace(/\b(?:edged|ticked|inched|crept|moved|went|climbed|rose|jumped)\s+up\s+to\b/gi, ' ');
     // "held 19,211 BTC by the end of April": a past statement; a future month is caught by the publication date
@@ -685,7 +687,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (c.basisLabel) cand.basisLabel = c.basisLabel;
     if (company && company !== env.company?.ticker) cand.company = company;
     out.push(cand);
-    if (!clause.comparison && !fromDefault) ownFound.push(fitted);
+    if (!clause.comparison && !fromDefault && period) ownFound.push(period);
   }
   if (companies.length) subject = companies[companies.length - 1]!.ticker;
   // a compared figure's period ("from 6,412.6 BTC in October") is never handed on

@@ -118,9 +118,9 @@ export const COMPARISON_SPLIT = new RegExp(
     String.raw`from\s+(?:the\s+|its\s+|a\s+)?(?:(?:record|previous|prior)\s+)?(?=[~$]?\d)|` +
     // "a 2% decrease from November", "spiked by 20.5% from April" (not a range "from October 1, 2022 to …")
     String.raw`from\s+(?:the\s+(?:month\s+of\s+)?)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])(?!\s+\d{1,2}\b))|` +
-    String.raw`relative\s+to|against|while|whereas|(?:consistent|in\s+line|flat|level)\s+with|similar\s+to|unchanged\s+from|(?:fewer|more|less|lower|higher)\s+than|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))(?:\b|(?=[~$]))`,
+    String.raw`relative\s+to|against|while|whereas|(?:consistent|in\s+line|flat|level)\s+with|similar\s+to|unchanged\s+from|(?:fewer|more|less|lower|higher)\s+than|(?:(?:just|slightly|a\s+little|a\s+bit|well)\s+)?(?:below|above)(?=\s+(?:the\s+)?[~$]?\d)|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))(?:\b|(?=[~$]))`,
   'gi',
 );
 
 /** Where a comparison ends and the sentence's own statements resume: ", and sold 362 BTC". */
-export const CLAUSE_RESUME = /,?\s+and\s+(?:it\s+|we\s+|the\s+company\s+)?(?=(?:sold|mined|produced|earned|held|holds|purchased|bought|acquired|ended|reached|achieved|generated|exited|self-mined)\b)|,\s+(?=now\b|which\s+(?:pushed|brought|took|lifted|raised|put|left)\b)|,?\s+and\s+(?=(?:[\w-]+\s+){1,5}(?:rose|increased|grew|fell|declined|decreased|dropped|was|were|reached|stood|totall?ed|climbed|improved|remained|edged|slipped)\b)/gi;
+export const CLAUSE_RESUME = /,?\s+and\s+(?:it\s+|we\s+|the\s+company\s+)?(?=(?:sold|mined|produced|earned|held|holds|purchased|bought|acquired|ended|reached|achieved|generated|exited|self-mined)\b)|;\s+(?=[a-z])|,\s+(?=now\b|which\s+(?:pushed|brought|took|lifted|raised|put|left)\b)|,?\s+and\s+(?=(?:[\w-]+\s+){1,5}(?:rose|increased|grew|fell|declined|decreased|dropped|was|were|reached|stood|totall?ed|climbed|improved|remained|edged|slipped)\b)/gi;
