@@ -209,6 +209,12 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     const fiscal = !!(m[3] || m[6] || m[7]) || /\bfiscal\b|\bfy/i.test(text.slice(Math.max(0, m.index - 12), m.index + m[0].length));
     add(fiscal ? fiscalQuarter(y, q, fy) : fiscalQuarter(y, q, 12), m.index, m[0].length);
   }
+  // "FY25 Q3", "FY2025 Q3": a fiscal quarter written year first
+  const fyqRe = /\bFY\s*'?(\d{4}|\d{2})\s*[-\s]?\s*Q([1-4])\b/gi;
+  while ((m = fyqRe.exec(text))) {
+    const y = m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
+    add(fiscalQuarter(y, Number(m[2]), fy), m.index, m[0].length);
+  }
   // years: fiscal year 2024, FY2024, full year 2023, calendar year 2024
   const yRe = /\b(?:(fiscal)\s+(?:year\s+)?|fy\s*|(?:full|calendar)\s+year\s+(?:of\s+)?)(\d{4}|\d{2})\b/gi;
   while ((m = yRe.exec(text))) {

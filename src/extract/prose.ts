@@ -33,8 +33,8 @@ interface Mention {
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const MENTION_RE = new RegExp(
-  String.raw`(?<![\w.,$])(?:(~|≈)\s*)?(\(?(?:US\$|C\$|\$)\s*)?(${NUM})\s*(thousand|million|billion|mn|bn|k|m|b)?\b\s*` +
-    String.raw`(bitcoins?|btc|eh\/s|exahash(?:es)?(?:\s*(?:per|\/)\s*s(?:ec(?:ond)?)?\b)?|eh\b|ph\/s|petahash(?:es)?(?:\s*(?:per|\/)\s*s(?:ec(?:ond)?)?\b)?|j\/th|w\/th|joules?\s+per\s+terahash|watts?\s+per\s+terahash|mw\b|megawatts?|gw\b|gigawatts?|(?:[¢c]|cents?)\s*(?:\/|per)\s*(?:kwh|kilowatt[- ]hours?)|per\s+(?:kwh|kilowatt[- ]hours?)|\/kwh|%|percent)?`,
+  String.raw`(?<![\w.,$])(?:(~|≈)\s*)?(\(?(?:US\$|C\$|\$)\s*)?(${NUM})\s*(?:(thousand|million|billion|mn|bn|k|m|b)\b)?\s*` +
+    String.raw`(bitcoins?|btc|eh\/s|exahash(?:es)?(?:\s*(?:per|\/)\s*s(?:ec(?:ond)?)?\b)?|eh\b|ph\/s|petahash(?:es)?(?:\s*(?:per|\/)\s*s(?:ec(?:ond)?)?\b)?|j\/th|w\/th|joules?\s+per\s+terahash|watts?\s+per\s+terahash|mw\b|megawatts?|gw\b|gigawatts?|(?:[¢c]|cents?)\s*(?:\/|per)\s*(?:kwh|kilowatt[- ]hours?)|per\s+(?:kwh|kilowatt[- ]hours?)|\/kwh|\/\s*mwh|per\s+mwh|%|percent)?`,
   'gi',
 );
 
@@ -69,6 +69,11 @@ export function findMentions(s: string): Mention[] {
     } else if (/^(eh\/s|exahash|eh$|ph\/s|petahash)/.test(unit)) kind = 'hashrate';
     else if (/j\/th|w\/th|terahash/.test(unit)) kind = 'efficiency';
     else if (/kwh|kilowatt/.test(unit)) kind = 'kwh';
+    else if (/mwh/.test(unit)) {
+      // "$38/MWh" is a power price; "8,774 MWh" curtailed is an amount of energy
+      if (!cur) continue;
+      kind = 'kwh';
+    }
     else if (/^(mw|megawatt|gw|gigawatt)/.test(unit)) kind = 'mw';
     else if (cur) {
       kind = 'usd';
@@ -81,7 +86,7 @@ export function findMentions(s: string): Mention[] {
     if (!kind) continue;
     let value = parsed.value;
     if (kind === 'hashrate') value = /^ph|petahash/.test(unit) ? value / 1000 : value;
-    if (kind === 'kwh') value = /[¢c]|cent/.test(unit) && !cur ? value / 100 : value;
+    if (kind === 'kwh') value = /mwh/.test(unit) ? value / 1000 : /[¢c]|cent/.test(unit) && !cur ? value / 100 : value;
     if (kind === 'mw' && /^g/.test(unit)) value *= 1000;
     out.push({ kind, value: tidy(value), start: m.index, end: m.index + all.length, raw: all, approximate: !!approx || parsed.approximate, unitText: unit });
   }
@@ -514,7 +519,7 @@ function readLabelLine(text: string, offset: number, env: Env): Candidate[] | un
 
 const THRESHOLD_BEFORE = /\b(exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|over|more than|nearly|almost|above|tops?|topped|topping|cross(?:es|ed|ing)?|pass(?:es|ed|ing)|beyond|at least|in excess of|north of|upwards of|close to|under|below|less than)\s*$/i;
 
-const TRIGGER = /bitcoin|btc|eh\/s|ph\/s|exahash|petahash|j\/th|w\/th|terahash|\bmw\b|megawatt|gigawatt|kwh|kilowatt|\$/i;
+const TRIGGER = /bitcoin|btc|eh\/s|ph\/s|exahash|petahash|j\/th|w\/th|terahash|mw\b|megawatt|gigawatt|kwh|kilowatt|mwh|\$/i;
 
 const PAST_TENSE = /\b(was|were|had|held|reached|increased|rose|grew|ended|exited|stood|totall?ed|decreased|declined|fell|achieved|expanded|brought|remained|mined|produced|sold)\b/i;
 

@@ -29,7 +29,7 @@ const FLOOR: Record<string, number> = {
   hashrate_installed: 9,
   hashrate_operating: 8,
   mining_revenue: 4,
-  power_capacity: 1,
+  power_capacity: 2,
 };
 
 describe('press-release fixtures', () => {

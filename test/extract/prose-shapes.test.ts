@@ -165,3 +165,18 @@ describe('monthly investor update with other reports named in its opening', () =
     expect(pick(facts, 'hashrate_average')).toMatchObject([{ value: 1.73 }]);
   });
 });
+
+describe('units and periods written the short way', () => {
+  it('reads "FY25 Q3", "3.9c/kWh" and "$/MWh", and leaves an amount of energy alone', () => {
+    // IREN FY25 Q3 (quarter ended March 31, 2025): 1,514 BTC mined; Riot December 2024: all-in power
+    // cost 3.8c/kWh; Bitdeer Q3 2024: average cost of electricity $41/MWh; Core Scientific September
+    // 2022: 8,774 MWh curtailed
+    const iren = extractFacts(parseText('In FY25 Q3 the company mined 1,514 BTC.'), ctx('IREN', '2025-05-15', '6-K'));
+    expect(pick(iren, 'btc_produced')).toMatchObject([{ value: 1514, periodStart: '2025-01-01', periodEnd: '2025-03-31' }]);
+    const riot = extractFacts(parseText('Across all sites the all-in power cost was 3.8c/kWh in December 2024. Curtailment saved 8,774 MWh.'), ctx('RIOT', '2025-01-03'));
+    expect(pick(riot, 'energy_cost_per_kwh')).toMatchObject([{ value: 0.038, periodStart: '2024-12-01' }]);
+    expect(riot.some((f) => f.value === 8774 || f.value === 8.774)).toBe(false);
+    const btdr = extractFacts(parseText('Electricity cost Bitdeer an average of $41/MWh in the third quarter of 2024.'), ctx('BTDR', '2024-11-18', '6-K'));
+    expect(pick(btdr, 'energy_cost_per_kwh')).toMatchObject([{ value: 0.041, periodStart: '2024-07-01', periodEnd: '2024-09-30' }]);
+  });
+});
