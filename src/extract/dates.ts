@@ -200,7 +200,7 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     add({ kind: 'flow', start: sat.toISOString().slice(0, 10), end: sun.toISOString().slice(0, 10), grain: 'other' }, m.index, m[0].length);
   }
   // quarters: Q3 2024, 3Q24, Q1 FY2025, second quarter (of) (fiscal) 2024
-  const qRe = /\b(?:(?:fiscal\s+)?(?:q([1-4])|([1-4])q)\s*(?:of\s+)?(fy|fiscal\s+(?:year\s+)?)?\s*'?(\d{4}|\d{2})\b|(first|second|third|fourth|1st|2nd|3rd|4th)\s+(fiscal\s+)?quarter\s+(?:of\s+)?(fiscal\s+(?:year\s+)?|fy\s*)?(\d{4}))/gi;
+  const qRe = /\b(?:(?:fiscal\s+)?(?:q([1-4])|([1-4])q)\s*(?:of\s+)?(fy|fiscal\s+(?:year\s+)?)?\s*['’]?(\d{4}|\d{2})\b|(first|second|third|fourth|1st|2nd|3rd|4th)\s+(fiscal\s+)?quarter\s+(?:of\s+)?(fiscal\s+(?:year\s+)?|fy\s*)?(\d{4}))/gi;
   while ((m = qRe.exec(text))) {
     const q = Number(m[1] ?? m[2] ?? 0) || ORD[(m[5] ?? '').toLowerCase()] || 0;
     const yRaw = m[4] ?? m[8];
@@ -208,6 +208,15 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     const y = yRaw.length === 2 ? 2000 + Number(yRaw) : Number(yRaw);
     const fiscal = !!(m[3] || m[6] || m[7]) || /\bfiscal\b|\bfy/i.test(text.slice(Math.max(0, m.index - 12), m.index + m[0].length));
     add(fiscal ? fiscalQuarter(y, q, fy) : fiscalQuarter(y, q, 12), m.index, m[0].length);
+  }
+  // "during Q3", "in the first quarter" with no year: the latest such quarter ended by the reference date
+  const bareQRe = /\b(?:during|in|for|over|through|throughout)\s+(?:the\s+)?(?:q([1-4])|(first|second|third|fourth)\s+quarter)\b(?!\s*(?:of\s+)?(?:fiscal\s+|fy\s*|calendar\s+)?(?:year\s+)?['’]?\d{2,4}\b)/gi;
+  while ((m = bareQRe.exec(text))) {
+    if (!opts.ref) continue;
+    const q = Number(m[1] ?? 0) || ORD[(m[2] ?? '').toLowerCase()] || 0;
+    const ry = Number(opts.ref.slice(0, 4));
+    const found = [ry + 1, ry, ry - 1].map((y) => fiscalQuarter(y, q, fy)).find((p) => p.kind === 'flow' && p.end <= opts.ref!);
+    if (found) add(found, m.index, m[0].length);
   }
   // "FY25 Q3", "FY2025 Q3": a fiscal quarter written year first
   const fyqRe = /\bFY\s*'?(\d{4}|\d{2})\s*[-\s]?\s*Q([1-4])\b/gi;

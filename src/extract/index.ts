@@ -13,7 +13,7 @@ import { readTables } from './tables.ts';
 import { inBounds } from './units.ts';
 
 /** Bumped whenever extraction output may change; stored on every fact and document. */
-export const EXTRACTOR_VERSION = '0.3.0';
+export const EXTRACTOR_VERSION = '0.4.0';
 export const EXTRACTOR_NAME = 'hashledger-rules';
 
 /** What the extractor may know about a document besides its content. All optional. */
@@ -80,7 +80,13 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
     const head = text.slice(0, 600);
     const hits = findPeriods(head, { ...(env.ref ? { ref: env.ref } : {}), fyEndMonth: env.fyEndMonth }).filter((h) => !notAPeriod(head, h));
     // "holdings at the end of January" names a date, not the month the document reports on
-    const flow = hits.find((h) => h.period.kind === 'flow' && !h.ytd && !/\b(?:end|close|start|beginning)\s+of\s+(?:the\s+)?$/i.test(head.slice(Math.max(0, h.index - 20), h.index)));
+    // not "holdings at the end of January" (a date), nor "+38% vs. September" (another month compared)
+    const flow = hits.find(
+      (h) =>
+        h.period.kind === 'flow' &&
+        !h.ytd &&
+        !/\b(?:end|close|start|beginning)\s+of\s+(?:the\s+)?$|\b(?:vs\.?|versus|compared\s+(?:to|with)|from|than|over)\s+(?:the\s+)?$/i.test(head.slice(Math.max(0, h.index - 20), h.index)),
+    );
     if (!flow || flow.period.kind !== 'flow') return undefined;
     if (ctx.filedDate && flow.period.end > ctx.filedDate) return undefined;
     return flow.period;
@@ -88,7 +94,7 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
   // a monthly update says so ("February 2023 Monthly Investor Update", "for the month of …"); its
   // month wins over other reports it mentions ("results for the six months ended December 31")
   for (const text of opening) {
-    if (!/\bmonthly\b|\bfor the month of\b/i.test(text.slice(0, 600))) continue;
+    if (!/\bmonthly\s+(?:investor\s+|production\s+|operational?\s+|operations\s+|business\s+)?(?:update|report)|\bfor the month of\b/i.test(text.slice(0, 600))) continue;
     const p = firstFlow(text);
     if (p?.kind === 'flow' && p.grain === 'month') return p;
   }
@@ -97,6 +103,14 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
     if (!/update|results|report|production|operations|operational|highlights|announces|\bmined\b|\bproduced\b/i.test(text)) continue;
     const p = firstFlow(text);
     if (p) return p;
+  }
+  // a key-metrics table whose first column is one month ("Key metrics | Oct-22"), published soon after it
+  for (const table of doc.tables.slice(0, 3)) {
+    const header = table.rows[0]?.[1] ?? '';
+    const hit = findPeriods(header, { ...(env.ref ? { ref: env.ref } : {}), fyEndMonth: env.fyEndMonth })[0];
+    if (hit?.period.kind !== 'flow' || hit.period.grain !== 'month' || !ctx.filedDate) continue;
+    const lagDays = (Date.parse(ctx.filedDate) - Date.parse(hit.period.end)) / 86_400_000;
+    if (lagDays >= 0 && lagDays <= 45) return hit.period;
   }
   return undefined;
 }

@@ -528,7 +528,7 @@ const COMPARED_FILLER = /\b(?:a|an|the|its|their|our|slight(?:ly)?|marginal(?:ly
 const COMPARED_FILLER_LEFT = /[a-z]/i;
 
 /** Words that name a period the reader could not resolve: never fall back to the document's period. */
-const UNRESOLVED_PERIOD = /\b(year|years|quarter|fiscal|ytd|to date|since|cumulative|months|week|weeks|inception|annual|annually|adoption|transition)\b/i;
+const UNRESOLVED_PERIOD = /\b(year|years|quarter|q[1-4]|h[12]|fiscal|ytd|to date|since|cumulative|months|week|weeks|inception|annual|annually|adoption|transition)\b/i;
 
 function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatcher | undefined, subjectIn: string | undefined, multi: boolean, carry?: Period, prevSold = false): { candidates: Candidate[]; subject: string | undefined; period?: Period; sold?: boolean } {
   const companies = matcher ? matcher.find(s) : [];
@@ -564,6 +564,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (/^\s*(?:lower|higher|more|less|fewer|above|below|greater)\s+than\b/i.test(s.slice(m.end, m.end + 20))) return;
     // "exceeds 10,000 bitcoin held" is a threshold, not the figure
     const clauseOf = clauses.find((c) => m.start >= c.start && m.start < c.end);
+    // "Mackenzie (2.5 EH/s, 80MW – BC, Canada)": a named site with its capacity in parentheses
+    if (/^\s*(?:[-–•*]\s+)?[A-Z][\w .'’&-]{1,40}\(\s*(?:~|approx\.?\s*)?$/.test(s.slice(0, m.start)) || (/^\s*(?:[-–•*]\s+)?[A-Z][\w .'’&-]{1,40}\([^)]*$/.test(s.slice(0, m.start)) && m.kind === 'mw')) return;
     // "a little below 616.6 in September" compares two figures; "below 100 EH/s" alone is a bound
     const threshold = THRESHOLD_BEFORE.test(s.slice(Math.max(0, m.start - 30), m.start)) && !(clauseOf?.comparison && /\b(?:below|above|under|over)\s*$/i.test(s.slice(Math.max(0, m.start - 12), m.start)) && clauseOf.start > 0);
     // "edged up to 36.5 EH/s" is a level reached, not a ceiling ("up to 50 EH/s")

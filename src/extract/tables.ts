@@ -145,7 +145,8 @@ function describeColumn(header: string, uncertain: boolean, env: Env, contextPer
 
 /** The period a lead-in sentence names ("activity … for the nine months ended September 30, 2025"). */
 function contextPeriodOf(text: string, env: Env): Period | undefined {
-  const hits = findPeriods(text, { ref: env.ref, fyEndMonth: env.fyEndMonth });
+  // a lead-in's plans ("on track for Q4 '25 delivery") end after the document was published
+  const hits = findPeriods(text, { ref: env.ref, fyEndMonth: env.fyEndMonth }).filter((h) => !env.ref || h.ytd || periodEnd(h.period) <= env.ref);
   const flow = hits.find((h) => h.period.kind === 'flow' && !h.ytd && h.period.grain !== 'month');
   if (flow) return flow.period;
   const any = hits.find((h) => !h.ytd);
@@ -269,7 +270,9 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
     const isData = p.label && p.values.some((c) => readCell(c) && !isYearish(c));
     if (!isData && p.label && p.values.every((c) => !c.trim())) section = p.label;
     if (!isData) {
-      if (isHeaderLike(p.raw) || !sawData) {
+      // a lone label under the header ("Bitcoin Mining") opens a section; it is not a column header
+      const sectionRow = !!p.label && p.values.every((c) => !c.trim()) && headerRows.length > 0 && !isHeaderLike(p.raw);
+      if (!sectionRow && (isHeaderLike(p.raw) || !sawData)) {
         if (sawData) headerRows = [];
         sawData = false;
         headerRows.push(p.raw);
