@@ -11,7 +11,7 @@
  * - cost_per_btc families are split by basis (costs are never compared across bases); label basis
  *   direct_energy counts as direct.
  * - WRONG: a fact with confidence ≥ 0.5, for the filer, whose family and period some label of
- *   the document covers (facts or otherPeriods) but whose value no such label has.
+ *   the document covers (facts, otherPeriods or extra) but whose value no such label has.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,17 +33,15 @@ export const LabelLine = z.object({
   file: z.string(),
   facts: z.array(LabelFact),
   otherPeriods: z.array(LabelFact).optional(),
+  /** person-read facts from a labels-extra file (audited after the first labelling): asserted, scored apart */
+  extra: z.array(LabelFact).optional(),
   sourceKind: z.string().optional(),
   notes: z.string().optional(),
 });
 export type LabelLine = z.infer<typeof LabelLine>;
 
-/** Reads DIR/labels.jsonl; undefined when the folder has none. Bad lines are reported, not fatal. */
-export function readLabels(dir: string): { labels: LabelLine[]; errors: string[] } | undefined {
-  const path = join(dir, 'labels.jsonl');
-  if (!existsSync(path)) return undefined;
+function readJsonl(path: string, errors: string[]): LabelLine[] {
   const labels: LabelLine[] = [];
-  const errors: string[] = [];
   readFileSync(path, 'utf8')
     .split('\n')
     .forEach((line, i) => {
@@ -59,6 +57,28 @@ export function readLabels(dir: string): { labels: LabelLine[]; errors: string[]
       if (r.success) labels.push(r.data);
       else errors.push(`${path}:${i + 1}: ${z.prettifyError(r.error)}`);
     });
+  return labels;
+}
+
+/**
+ * Reads DIR/labels.jsonl; undefined when the folder has none. Bad lines are reported, not fatal.
+ * DIR/labels-extra.jsonl (when present) and any `extraFiles` add person-read facts found after the
+ * first labelling: merged by file + company into `extra`, so the base recall stays comparable.
+ */
+export function readLabels(dir: string, extraFiles: readonly string[] = []): { labels: LabelLine[]; errors: string[] } | undefined {
+  const path = join(dir, 'labels.jsonl');
+  if (!existsSync(path)) return undefined;
+  const errors: string[] = [];
+  const labels = readJsonl(path, errors);
+  const extras = [join(dir, 'labels-extra.jsonl'), ...extraFiles].filter((p, i, all) => existsSync(p) && all.indexOf(p) === i);
+  for (const p of extras) {
+    for (const x of readJsonl(p, errors)) {
+      const facts = [...x.facts, ...(x.otherPeriods ?? []), ...(x.extra ?? [])];
+      const base = labels.find((l) => l.file === x.file && l.company === x.company);
+      if (base) base.extra = [...(base.extra ?? []), ...facts];
+      else labels.push({ company: x.company, file: x.file, facts: [], extra: facts });
+    }
+  }
   return { labels, errors };
 }
 
@@ -103,11 +123,22 @@ export function factMatchesLabel(l: LabelFact, f: ExtractedFact): boolean {
   return factFamily(f) === fam && periodKeyOf(fam, f) === periodKeyOf(fam, l) && valuesMatch(l.value, f.value);
 }
 
+export interface FamilyScore {
+  labelled: number;
+  found: number;
+  other: number;
+  otherFound: number;
+  extra: number;
+  extraFound: number;
+  wrong: number;
+}
+
 export interface DocScore {
-  /** per family: labelled / found for `facts`, other / otherFound for `otherPeriods` */
-  families: Map<string, { labelled: number; found: number; other: number; otherFound: number; wrong: number }>;
+  /** per family: labelled / found for `facts`, other / otherFound for `otherPeriods`, extra / extraFound for `extra` */
+  families: Map<string, FamilyScore>;
   misses: string[];
   otherMisses: string[];
+  extraMisses: string[];
   wrong: { fact: ExtractedFact; family: string; period: string; labels: number[] }[];
   /** confident facts from a document labelled with no facts at all */
   falseAlarms: ExtractedFact[];
@@ -116,14 +147,14 @@ export interface DocScore {
 
 /** Scores one document's facts against its label line; `filer` is the ticker facts default to. */
 export function scoreDocument(label: LabelLine, facts: readonly ExtractedFact[], filer: string | undefined): DocScore {
-  const score: DocScore = { families: new Map(), misses: [], otherMisses: [], wrong: [], falseAlarms: [], unlabelled: [] };
+  const score: DocScore = { families: new Map(), misses: [], otherMisses: [], extraMisses: [], wrong: [], falseAlarms: [], unlabelled: [] };
   const fam = (k: string) => {
     let r = score.families.get(k);
-    if (!r) score.families.set(k, (r = { labelled: 0, found: 0, other: 0, otherFound: 0, wrong: 0 }));
+    if (!r) score.families.set(k, (r = { labelled: 0, found: 0, other: 0, otherFound: 0, extra: 0, extraFound: 0, wrong: 0 }));
     return r;
   };
   const own = facts.filter((f) => !f.company || f.company === filer);
-  const all = [...label.facts, ...(label.otherPeriods ?? [])];
+  const all = [...label.facts, ...(label.otherPeriods ?? []), ...(label.extra ?? [])];
   for (const l of label.facts) {
     const k = labelFamily(l);
     const r = fam(k);
@@ -137,6 +168,13 @@ export function scoreDocument(label: LabelLine, facts: readonly ExtractedFact[],
     r.other++;
     if (own.some((f) => factMatchesLabel(l, f))) r.otherFound++;
     else score.otherMisses.push(`${k} ${periodKeyOf(k, l)} = ${l.value}`);
+  }
+  for (const l of label.extra ?? []) {
+    const k = labelFamily(l);
+    const r = fam(k);
+    r.extra++;
+    if (own.some((f) => factMatchesLabel(l, f))) r.extraFound++;
+    else score.extraMisses.push(`${k} ${periodKeyOf(k, l)} = ${l.value}`);
   }
   if (!all.length) {
     // a multi-company article has one label line per company: only this company's facts count

@@ -49,6 +49,11 @@ describe('press-release fixtures', () => {
     expect(alarms).toEqual([]);
   });
 
+  // test/fixtures/labels-extra.jsonl: figures an audit read off the documents after the first labelling
+  it('finds every audited extra label', () => {
+    expect(scores.flatMap(({ file, s }) => s.extraMisses.map((m) => `${file}: ${m}`))).toEqual([]);
+  });
+
   it('keeps recall per metric family at or above its floor', () => {
     const found = new Map<string, number>();
     for (const { s } of scores) for (const [k, r] of s.families) found.set(k, (found.get(k) ?? 0) + r.found);
