@@ -20,7 +20,7 @@ import { describeError } from '../src/errors.ts';
 import { EXTRACTOR_VERSION, extractFacts } from '../src/extract/index.ts';
 import { parseDocument } from '../src/parse/index.ts';
 import { listDocumentPaths } from '../src/pipeline/local.ts';
-import { inferLocalMeta } from '../src/pipeline/meta.ts';
+import { extractContextFor, inferLocalMeta } from '../src/pipeline/meta.ts';
 import { findCompany, loadRegistry } from '../src/registry/companies.ts';
 import { sha256Hex } from '../src/store/raw.ts';
 
@@ -118,14 +118,7 @@ for (const file of files) {
   try {
     const doc = await parseDocument(bytes);
     const company = meta.companyTicker ? findCompany(companies, meta.companyTicker) : undefined;
-    const facts = extractFacts(doc, {
-      ...(company ? { company } : {}),
-      companies,
-      ...(meta.form ? { form: meta.form } : {}),
-      ...(meta.filedDate ? { filedDate: meta.filedDate } : {}),
-      ...(meta.periodOfReport ? { periodOfReport: meta.periodOfReport } : {}),
-      sourceUrl: meta.sourceUrl,
-    }).filter((f) => f.confidence >= minConfidence);
+    const facts = extractFacts(doc, extractContextFor(meta, companies)).filter((f) => f.confidence >= minConfidence);
     const ticker = company?.ticker;
     const kept = facts
       .map((f) => ({ ...f, snippet: '', company: f.company ?? ticker ?? 'UNKNOWN' }))

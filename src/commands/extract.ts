@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describeError } from '../errors.ts';
 import { parseAndExtract } from '../parse/index.ts';
-import { inferLocalMeta } from '../pipeline/meta.ts';
+import { extractContextFor, inferLocalMeta } from '../pipeline/meta.ts';
 import { findCompany, loadRegistry } from '../registry/companies.ts';
 import { toTextTable } from '../format/cells.ts';
 import { EXIT, str, type Command } from './_command.ts';
@@ -54,16 +54,8 @@ Examples:
     });
     let facts;
     try {
-      const c = meta.companyTicker ? findCompany(companies, meta.companyTicker) : undefined;
       // same bounded worker as ingest: a hostile file cannot hang or exhaust this process
-      ({ facts } = await parseAndExtract(bytes, {
-        ...(c ? { company: c } : {}),
-        companies,
-        ...(meta.form ? { form: meta.form } : {}),
-        ...(meta.filedDate ? { filedDate: meta.filedDate } : {}),
-        ...(meta.periodOfReport ? { periodOfReport: meta.periodOfReport } : {}),
-        ...(meta.sourceUrl ? { sourceUrl: meta.sourceUrl } : {}),
-      }));
+      ({ facts } = await parseAndExtract(bytes, extractContextFor(meta, companies)));
     } catch (err) {
       io.stderr(`${describeError(err).replace(/^(\w+): /, `$1: ${file}: `)}\n`);
       return EXIT.partial;

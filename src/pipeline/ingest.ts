@@ -6,6 +6,7 @@ import type { DocumentMeta } from '../model/document.ts';
 import { ExtractedFact } from '../model/fact.ts';
 import { parseAndExtract } from '../parse/index.ts';
 import { findCompany } from '../registry/companies.ts';
+import { extractContextFor } from './meta.ts';
 import { readStructured } from './structured.ts';
 
 export interface IngestInput {
@@ -63,14 +64,10 @@ export async function ingestDocument(app: App, input: IngestInput): Promise<Inge
       mediaType = 'json';
     } else {
       // parse and extract in one bounded worker: a hostile document stops at the time/heap bounds
-      const { doc, facts: extracted } = await parseAndExtract(bytes, {
-        ...(company ? { company } : {}),
-        companies: app.companies,
-        ...(meta.form ? { form: meta.form } : {}),
-        ...(meta.filedDate ? { filedDate: meta.filedDate } : {}),
-        ...(meta.periodOfReport ? { periodOfReport: meta.periodOfReport } : {}),
-        ...(meta.sourceUrl ? { sourceUrl: meta.sourceUrl } : {}),
-      });
+      const { doc, facts: extracted } = await parseAndExtract(
+        bytes,
+        extractContextFor({ ...meta, ...(company ? { companyTicker: company.ticker } : {}) }, app.companies),
+      );
       warnings = doc.warnings;
       title = doc.title;
       mediaType = doc.mediaType;

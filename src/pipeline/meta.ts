@@ -3,6 +3,8 @@ import { basename, dirname, join, sep } from 'node:path';
 import { z } from 'zod';
 import type { Company } from '../model/company.ts';
 import type { DocumentMeta } from '../model/document.ts';
+import type { ExtractContext } from '../extract/index.ts';
+import { findCompany } from '../registry/companies.ts';
 
 const FORM_RE = /^(10-Q|10-K|8-K|6-K|20-F|40-F)(?:-A|\/A)?/i;
 const DATE_RE = /(20\d\d)-(\d\d)-(\d\d)/;
@@ -68,4 +70,21 @@ function readProvenance(dir: string): z.infer<typeof Provenance> | undefined {
   }
   cache.set(dir, value);
   return value;
+}
+
+/**
+ * What the extractor is told about a document, from its metadata. One mapping for ingest, sync,
+ * `extract`, the snapshot builder and the eval, so they all read a document the same way.
+ */
+export function extractContextFor(meta: DocumentMeta, companies: readonly Company[]): ExtractContext {
+  const company = meta.companyTicker ? findCompany(companies, meta.companyTicker) : undefined;
+  return {
+    ...(company ? { company } : {}),
+    companies,
+    ...(meta.form ? { form: meta.form } : {}),
+    ...(meta.filedDate ? { filedDate: meta.filedDate } : {}),
+    ...(meta.periodOfReport ? { periodOfReport: meta.periodOfReport } : {}),
+    ...(meta.sourceUrl ? { sourceUrl: meta.sourceUrl } : {}),
+    ...(meta.title ? { title: meta.title } : {}),
+  };
 }
