@@ -5,7 +5,7 @@ import type { CompanyMatcher } from './attribution.ts';
 import { findDates, findPeriods, MONTH_RE_SRC, notAPeriod, spanPeriod, type Period, type PeriodHit } from './dates.ts';
 import { classifyLabel } from './labels.ts';
 import { parseNumber, tidy } from './numbers.ts';
-import { CLAUSE_RESUME, COMPARISON_SPLIT, DELTA_BEFORE, FORWARD_LOOKING, NOT_OWN, PROSE_BTC_KEYWORDS, PROSE_NOT_SELF_MINED } from './rules.ts';
+import { CLAUSE_RESUME, COMPARISON_SPLIT, DELTA_BEFORE, FORWARD_LOOKING, NOT_OWN, PROSE_BTC_KEYWORDS, PROSE_NOT_SELF_MINED, SCOPE_NOT_OWN } from './rules.ts';
 import { readCell, hashrateBasisWord } from './tables.ts';
 import { moneyScale } from './units.ts';
 
@@ -201,6 +201,21 @@ function nearestKeyword(before: string, after: string, table: { metric: Metric; 
   return best && best.dist < 90 ? best.metric : undefined;
 }
 
+/**
+ * Capacity figures a sentence names as someone else's (hosting clients, cloud customers) or as a
+ * plan (an expansion, miners bought): the same number restated elsewhere in the document without
+ * those words ("Mining capacity increased to 10 EH/s") is the same figure, not the company's own.
+ */
+type ExcludedValues = { kind: MentionKind; value: number }[];
+
+function exclude(excluded: ExcludedValues | undefined, m: Mention): undefined {
+  excluded?.push({ kind: m.kind, value: m.value });
+  return undefined;
+}
+
+/** note on a hashrate whose only basis word is "capacity" */
+const CAPACITY_WORD_ONLY = 'basis from the word "capacity"';
+
 interface Classified {
   metric: Metric;
   basis?: string;
@@ -209,7 +224,7 @@ interface Classified {
   notes: string[];
 }
 
-function classify(mention: Mention, before: string, after: string, clause: string, sentence: string, lead = before, sentenceLead = lead): Classified | undefined {
+function classify(mention: Mention, before: string, after: string, clause: string, sentence: string, lead = before, sentenceLead = lead, excluded?: ExcludedValues): Classified | undefined {
   const b = before.toLowerCase();
   const l = lead.toLowerCase();
   const sentLead = sentenceLead.toLowerCase();
@@ -246,12 +261,29 @@ function classify(mention: Mention, before: string, after: string, clause: strin
     }
     case 'hashrate': {
       if (/\b(global|network|industry|under management|hosting|hosted|cloud|customers?|chip|per (unit|machine|miner))\b/.test(near)) return undefined;
+      // the figure's own words: "4.0 EH/s allocated to self-mining" is the company's share of a wider total
+      const ownWords = `${b.slice(-30)} ${a.slice(0, 45).split(/[,;]|\band\b/)[0] ?? ''}`;
+      const selfScoped = /\bself[- ](?:mining|mined|owned)\b/.test(ownWords);
+      // the last "… hash rate …" phrase of the sentence before the figure is its subject
+      const subjects = [...sentLead.matchAll(/((?:[\w'’-]+\s+){0,3})(?:hash\s?rate|mining capacity)\b((?:\s+[\w'’-]+){0,4})/g)];
+      const subject = subjects[subjects.length - 1]?.[0] ?? '';
+      // totals that include hosting clients or hash rate sold to cloud customers are not the company's own
+      if (!selfScoped && (SCOPE_NOT_OWN.test(near) || SCOPE_NOT_OWN.test(subject))) return exclude(excluded, mention);
       // miners bought or ordered are not hashrate running: "acquire 4.4 EH/s of new S19j Pro miners",
       // "10 EH/s of new miners secured", "Expansion to 10 EH/s fully funded"
-      if (/^\s*(?:of\s+)?(?:(?:new|additional|latest|next)[\w-]*\s+)*(?:[\w-]+\s+){0,3}(?:miners|machines|rigs|asics|units)\b/.test(a) && !/\b(deployed|installed|operat\w*|energized|running|online)\s+(?:\w+\s+)?$/.test(b.slice(-40))) return undefined;
-      if (/\b(acquir\w*|acquisition|purchas\w*|buy|bought|order\w*|secur\w*|expansion|expand\w* to|procur\w*|contract\w*)\b[^.]{0,40}$/.test(b.slice(-60))) return undefined;
+      if (/^\s*(?:of\s+)?(?:(?:new|additional|latest|next)[\w-]*\s+)*(?:[\w-]+\s+){0,3}(?:miners|machines|rigs|asics|units)\b/.test(a) && !/\b(deployed|installed|operat\w*|energized|running|online)\s+(?:\w+\s+)?$/.test(b.slice(-40))) return exclude(excluded, mention);
+      if (/\b(acquir\w*|acquisition|purchas\w*|buy|bought|order\w*|secur\w*|expansion|expand\w* to|procur\w*|contract\w*)\b[^.]{0,40}$/.test(b.slice(-60))) return exclude(excluded, mention);
+      // "an agreement to purchase 3,600 … units with a total maximum hash rate of 324 PH/s": the machines' rating
+      if (/\b(?:purchas\w*|bought|buy(?:ing)?|acquir\w*|acquisition|order\w*)\b[^.;]{0,100}\b(?:units|miners|machines|rigs|asics|servers)\b(?![^.;]*\b(?:was|were|is|are|reached|stood|rose|increased|grew|totall?ed)\b)[^.;]{0,80}$/.test(l)) return exclude(excluded, mention);
+      // "10 EH/s expansion fully funded", "20 EH/s target": a plan named right after the figure
+      if (/^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:expansion|target|goal|build[- ]?out|fully funded|pipeline|roadmap)\b/.test(a)) return exclude(excluded, mention);
+      // "Bought 1.6 EH/s of T21 miners …, taking self-mining capacity to 10 EH/s": the capacity once they arrive
+      if (/\b(?:taking|increasing|bringing|lifting|raising|boosting|growing|expanding)\s+(?:(?:its|our|the|total|self[- ]mining|installed|mining|hash(?:ing)?|hash\s?rate)\s+)*(?:capacity|hash\s?rate|fleet)\s+to\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-90)) && /\b(?:acquisition|acquir\w*|bought|purchas\w*|order\w*|secured)\b/.test(sentLead)) return exclude(excluded, mention);
+      // "we operated a high of 17.3 EH/s": the peak reached by a date, not the level at it (trusted less)
+      const highOf = /\ba high of\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-30));
       // "a peak hashrate of 50 EH/s": the most the fleet ran, read as its capacity
-      if (/\bpeak\b/.test(near)) {
+      if (/\bpeak\b/.test(near) || highOf) {
+        if (highOf) return { metric: 'hashrate_installed', basis: 'max', basisLabel: 'a high of', confidence: 0.45, notes: ['"a high of": the peak reached, read as capacity'] };
         if (!/\bpeak\s+(?:\w+\s+)?hash\s?rate\b[^.]{0,30}$/.test(b.slice(-60))) return undefined;
         return { metric: 'hashrate_installed', basis: 'max', basisLabel: 'peak hashrate', confidence: 0.6, notes: ['peak hashrate read as capacity'] };
       }
@@ -263,20 +295,32 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       const bOwn = b.replace(/^\s*(?:installed|operational|operating|deployed|energized|online|active|average)\b[^,;]{0,12}[,;]\s*/, ' ');
       let basis = hashrateBasisWord(bOwn.slice(-70));
       if (/\binstalled and operat(ional|ing|ed)\b/.test(`${b.slice(-70)} ${a.slice(0, 60)}`)) basis = 'operating';
-      if (basis === 'unspecified') {
-        const subjects = [...sentLead.matchAll(/((?:[\w-]+\s+){0,3})hash\s?rate\b/g)];
-        const subject = subjects[subjects.length - 1];
-        if (subject) basis = hashrateBasisWord(subject[0]);
-      }
+      if (basis === 'unspecified' && subject) basis = hashrateBasisWord(subject);
+      // "our average operational hash rate in June was twice …, at 26.3 exahash": the subject's "average"
+      // holds however far the figure is from it
+      if ((basis === 'operating' || basis === 'active' || basis === 'unspecified') && /\b(?:average|averaged|avg)\b/i.test(subject) && /\bhash\s?rate\b/i.test(subject)) basis = 'operating_average';
+      const fromCapacityWord = basis === 'installed' && !/\binstalled\b/.test(`${b.slice(-70)} ${subject} ${aClause}`);
       if (basis === 'unspecified') basis = hashrateBasisWord(aClause);
       if (basis === 'unspecified') basis = hashrateBasisWord(l.slice(-100));
+      // "hashrate allocated to self-mining", "self-owned hashrate": the company's own machines in place
+      if (basis === 'unspecified' && (/\ballocated to\b[^,;]{0,30}\bself[- ]mining\b/.test(ownWords) || /\bself[- ]owned\s+(?:hash\s?rate|capacity)\b/.test(`${b.slice(-60)} ${subject}`))) basis = /\ballocated\b/.test(ownWords) ? 'deployed' : 'installed';
       const metric: Metric = basis === 'operating_average' ? 'hashrate_average' : ['deployed', 'installed', 'energized', 'max', 'nameplate'].includes(basis) ? 'hashrate_installed' : 'hashrate_operating';
       if (basis === 'unspecified' && !/hash\s?rate|hashing|computing power|exahash|eh\/s|operat/.test(`${b.slice(-80)} ${a.slice(0, 30)} ${mention.unitText}`)) return undefined;
-      const notes: string[] = [];
+      const notes: string[] = fromCapacityWord ? [CAPACITY_WORD_ONLY] : [];
       let confidence = basis === 'unspecified' ? 0.7 : 0.85;
       if (/\bcapable of\b/.test(b.slice(-80)) && basis === 'unspecified') {
         confidence = 0.75;
         notes.push('"capable of producing" read as operating hashrate');
+      }
+      // "realized hashrate": a third party's figure implied from production, not one the company reports
+      if (/\brealized\b/.test(`${b.slice(-70)} ${subject}`)) {
+        confidence = Math.min(confidence, 0.45);
+        notes.push('"realized" hashrate: implied from production');
+      }
+      // "average deployed hashrate": an article's word for what the company states as deployed at month end
+      if (basis === 'deployed' && /\baverage\s+deployed\b/.test(`${b.slice(-70)} ${subject}`)) {
+        confidence = Math.min(confidence, 0.45);
+        notes.push('"average deployed": average or month-end unclear');
       }
       return { metric, basis, confidence, notes };
     }
@@ -290,6 +334,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       const aClause = a.slice(0, 50).split(/[,;]|\band\b/)[0] ?? '';
       const own = `${b.slice(-50)} ${aClause}`;
       if (/\b(expansion|expanding|additional|pipeline|under construction|contracted|phase|build\w*|acquir\w*|potential|development|planned|new|of which|up to)\b/.test(own)) return undefined;
+      if (SCOPE_NOT_OWN.test(`${b.slice(-60)} ${aClause}`)) return exclude(excluded, mention);
       if (/\b(?:expan\w*|add\w*|increas\w*|grew)\s+(?:by\s+)?(?:approximately\s+|about\s+)?$/.test(b)) return undefined;
       if (!/\b(operating|operational|energized|online|total|aggregate|developed|capacity)\b/.test(near)) return undefined;
       const qualified =
@@ -405,6 +450,8 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
   let subject: string | undefined;
   const multi = isMultiCompany(doc, env, opts.matcher);
   const matcher = opts.matcher;
+  const excluded: ExcludedValues = [];
+  let prevHashSubject: string | undefined;
   for (const block of doc.blocks) {
     if (block.role === 'heading' || !multi) subject = undefined;
     if (!/\d/.test(block.text)) {
@@ -424,7 +471,8 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
       }
       for (const sent of splitSentences(text)) {
         const sOffset = lineOffset + (bullet?.[0].length ?? 0) + sent.offset;
-        const found = readSentence(sent.text, sOffset, env, matcher, subject, multi, carry, prevSold);
+        const found = readSentence(sent.text, sOffset, env, matcher, subject, multi, carry, prevSold, { ...(prevHashSubject ? { prevHashSubject } : {}), excluded });
+        prevHashSubject = hashSubjectOf(sent.text);
         prevSold = !!found.sold;
         out.push(...found.candidates);
         subject = multi ? found.subject : undefined;
@@ -433,7 +481,15 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
       }
     }
   }
-  return out;
+  return out.filter((c) => !restatesExcluded(c, excluded));
+}
+
+/** A capacity figure with nothing of its own (no period, no basis but "capacity") equal to one named as a plan or another's. */
+function restatesExcluded(c: Candidate, excluded: ExcludedValues): boolean {
+  const kind: MentionKind | undefined = c.metric.startsWith('hashrate_') ? 'hashrate' : c.metric === 'power_capacity' ? 'mw' : undefined;
+  if (!kind || c.source !== 'prose') return false;
+  if (!excluded.some((x) => x.kind === kind && Math.abs(x.value - c.value) <= Math.abs(c.value) * 1e-6)) return false;
+  return c.notes.includes('period from the document') || c.basis === 'unspecified' || c.notes.includes(CAPACITY_WORD_ONLY);
 }
 
 const LABEL_VALUE_END = /:\s*~?\s*\(?(?:US\$|\$)?\s*\d[\d.,]*\)?(?:\s*(?:million|billion|thousand|k|m))?(?:\s*(?:eh\/s|ph\/s|j\/th|w\/th|mw|btc|bitcoins?|c\/kwh|¢\/kwh))?(?=\s+[A-Z“"])/gi;
@@ -530,7 +586,16 @@ const COMPARED_FILLER_LEFT = /[a-z]/i;
 /** Words that name a period the reader could not resolve: never fall back to the document's period. */
 const UNRESOLVED_PERIOD = /\b(year|years|quarter|q[1-4]|h[12]|fiscal|ytd|to date|since|cumulative|months|week|weeks|inception|annual|annually|adoption|transition)\b/i;
 
-function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatcher | undefined, subjectIn: string | undefined, multi: boolean, carry?: Period, prevSold = false): { candidates: Candidate[]; subject: string | undefined; period?: Period; sold?: boolean } {
+interface SentenceContext {
+  /** the previous sentence's "… hash rate" subject, for "this figure improved further to 46.09 EH/s" */
+  prevHashSubject?: string;
+  /** collects capacity values named as someone else's or as a plan (see ExcludedValues) */
+  excluded?: ExcludedValues;
+}
+
+const ANAPHORA = /\b(?:this|that|the same)\s+(?:figure|number|metric|measure|level)\b|^\W*(?:[A-Z][a-z]+,\s+)?it\s+(?:rose|improved|increased|climbed|reached|grew|stood|was|edged|jumped)\b/i;
+
+function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatcher | undefined, subjectIn: string | undefined, multi: boolean, carry?: Period, prevSold = false, sctx: SentenceContext = {}): { candidates: Candidate[]; subject: string | undefined; period?: Period; sold?: boolean } {
   const companies = matcher ? matcher.find(s) : [];
   let subject = subjectIn;
   // "Rockdale Facility: Maintained a steady 15.0 EH/s": one site's figure, not the company's
@@ -560,19 +625,26 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const beforeWide = s.slice(Math.max(clause.start, m.start - 140), m.start);
     const after = s.slice(m.end, nextStart);
     if (DELTA_BEFORE.test(s.slice(Math.max(0, m.start - 40), m.start))) return;
+    // a lone capacity figure whose label sits on another line ("21.5 EH/s" under a heading): nothing says what it is
+    if ((m.kind === 'hashrate' || m.kind === 'mw') && !/[a-z]{3}/i.test(`${s.slice(0, m.start)} ${s.slice(m.end)}`)) return;
     // "0.3 EH/s lower than …", "1,200 BTC more than a year ago": a difference, not a level
     if (/^\s*(?:lower|higher|more|less|fewer|above|below|greater)\s+than\b/i.test(s.slice(m.end, m.end + 20))) return;
     // "exceeds 10,000 bitcoin held" is a threshold, not the figure
     const clauseOf = clauses.find((c) => m.start >= c.start && m.start < c.end);
     // "Mackenzie (2.5 EH/s, 80MW – BC, Canada)": a named site with its capacity in parentheses
     if (/^\s*(?:[-–•*]\s+)?[A-Z][\w .'’&-]{1,40}\(\s*(?:~|approx\.?\s*)?$/.test(s.slice(0, m.start)) || (/^\s*(?:[-–•*]\s+)?[A-Z][\w .'’&-]{1,40}\([^)]*$/.test(s.slice(0, m.start)) && m.kind === 'mw')) return;
+    // "… ongoing Prince George (1.4 EH/s, 50MW – BC, Canada) Foundation works …": a site named mid-sentence
+    if (/\b[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}\s*\(\s*(?:~|approx\.?\s*)?$/.test(s.slice(Math.max(0, m.start - 60), m.start)) && !/\b(?:Hash\s?rate|Hash Rate|Capacity|Total|Average|Operating|Installed|Deployed|Self)\b[^(]*\(\s*\S*$/.test(s.slice(Math.max(0, m.start - 60), m.start)) && /^[^)]{0,40}\b(?:\d+\s*MW|megawatts?)\b[^)]*(?:[–-]|,\s*[A-Z])/i.test(s.slice(m.end, m.end + 80))) return;
     // "a little below 616.6 in September" compares two figures; "below 100 EH/s" alone is a bound
     const threshold = THRESHOLD_BEFORE.test(s.slice(Math.max(0, m.start - 30), m.start)) && !(clauseOf?.comparison && /\b(?:below|above|under|over)\s*$/i.test(s.slice(Math.max(0, m.start - 12), m.start)) && clauseOf.start > 0);
     // "edged up to 36.5 EH/s" is a level reached, not a ceiling ("up to 50 EH/s")
     let fwdWindow = `${beforeWide} ${after.split(/[,;]|\band\b/)[0]}`.replace(/\b(?:edged|ticked|inched|crept|moved|went|climbed|rose|jumped)\s+up\s+to\b/gi, ' ');
     // "held 19,211 BTC by the end of April": a past statement; a future month is caught by the publication date
     if (PAST_TENSE.test(fwdWindow)) fwdWindow = fwdWindow.replace(/\bby the end of (?:the (?:month|quarter|period)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)/gi, ' ');
-    if (FORWARD_LOOKING.test(fwdWindow)) return;
+    if (FORWARD_LOOKING.test(fwdWindow)) {
+      if (m.kind === 'hashrate' || m.kind === 'mw') exclude(sctx.excluded, m);
+      return;
+    }
     const sentenceCtx = prevSold ? `sold: ${s}` : s;
     // "…, a slight decrease from 19,309 BTC": a compared figure with no words of its own is the
     // same metric as the one it is compared with, whatever words follow it
@@ -580,7 +652,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const prevSame = [...classified].reverse().find((x) => x.m.kind === m.kind && x.clauseIdx < clauseIdx);
     let c = bareCompared && prevSame
       ? { ...prevSame.c, confidence: prevSame.c.confidence - 0.05, notes: [...prevSame.c.notes, 'metric carried from the compared figure'] }
-      : classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(clause.start, clause.end), sentenceCtx, s.slice(clause.start, m.start), s.slice(0, m.start));
+      : classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(clause.start, clause.end), sentenceCtx, s.slice(clause.start, m.start), anaphoricLead(s.slice(0, m.start), sctx.prevHashSubject), sctx.excluded);
     // a filing's prose prints dollars in the thousands its statements use ("net cash proceeds of
     // $76,203"); with no scale word the amount cannot be told from a whole-dollar one
     if (c && env.periodic && m.kind === 'usd' && !m.perBtc && !/thousand|million|billion|mn|bn|\b[kmb]\b/i.test(m.raw)) c = undefined;
@@ -700,6 +772,18 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   // a compared figure's period ("from 6,412.6 BTC in October") is never handed on
   const carried = ownPeriod ?? ownFound[0];
   return { candidates: out, subject, ...(carried ? { period: carried } : {}), sold: out.some((c) => c.metric === 'btc_sold') };
+}
+
+/** "Remarkably, this figure improved further to …": the lead of the previous sentence's subject stands in. */
+function anaphoricLead(lead: string, prevHashSubject: string | undefined): string {
+  if (!prevHashSubject || /hash\s?rate/i.test(lead) || !ANAPHORA.test(lead)) return lead;
+  return `${prevHashSubject} ${lead}`;
+}
+
+/** The last "… hash rate" phrase of a sentence: what "this figure" in the next one points back to. */
+function hashSubjectOf(s: string): string | undefined {
+  const all = [...s.matchAll(/(?:[\w'’-]+\s+){0,3}hash\s?rate\b/gi)];
+  return all[all.length - 1]?.[0];
 }
 
 /** Nearest period phrase of the figure's clause; before the figure first, then after it. */

@@ -23,6 +23,12 @@ export interface LabelRule {
 /** Words that make any row or clause about someone else's coins or the whole network. */
 export const NOT_OWN = /\b(global|network|industry|hosting customers?|customers?'?|cloud mining|cloud hash|hash ?rate sharing|power sales? equivalent|equivalent btc|on behalf of|clients?)\b/i;
 
+/**
+ * Hashrate or MW totals that include other parties' machines: "proprietary" (self-mining plus cloud
+ * hash rate sold), "under management", "managed by", "total managing", "under its operation".
+ */
+export const SCOPE_NOT_OWN = /\b(?:proprietary|under\s+(?:its\s+|our\s+|the\s+company['’]s\s+)?(?:management|operation)|managed\s+by|(?:total\s+)?managing|hosting|hosted|cloud|customers?|clients?|partners?)\b/i;
+
 /** Row label segments that are a site or a business line, not the company total. */
 export const SEGMENT_OK = /^(total|net proceeds|net|owned facilities|direct energy cost|company|consolidated|combined|gross|self[- ]mining|proprietary mining|bitcoin|btc)$/i;
 
@@ -61,23 +67,23 @@ export const LABEL_RULES: LabelRule[] = [
     value: 'hashrate',
     basis: 'operating_average',
     match: /\b(average|avg\.?)\s+(monthly\s+)?(operating\s+|operational\s+|self[- ]mining\s+|realized\s+)?hash\s?rate\b|\baverage\s+\w+\s+hash\s?rate\b/,
-    exclude: /global|network|share|percentage|%|hosting|cloud|under management|customer|peak|deployed|installed|energized/,
+    exclude: /global|network|share|percentage|%|hosting|cloud|under management|managed|managing|proprietary|customer|peak|deployed|installed|energized/,
   },
   {
     metric: 'hashrate_installed',
     value: 'hashrate',
     match: /\b(deployed|installed|energized|nameplate|maximum|max)\s+(self[- ]mining\s+)?hash\s?rate\b|\bhash\s?rate capacity\b/,
-    exclude: /global|network|share|percentage|%|hosting|cloud|under management|customer|target|expected/,
+    exclude: /global|network|share|percentage|%|hosting|cloud|under management|managed|managing|proprietary|customer|target|expected/,
   },
   {
     metric: 'hashrate_operating',
     value: 'hashrate',
     match: /\b(operating|operational|active|online|self[- ]mining|month[- ]end)?\s*hash\s?rate\b/,
-    exclude: /global|network|share|percentage|%|hosting|cloud|under management|customer|target|expected|peak|revenue|price/,
+    exclude: /global|network|share|percentage|%|hosting|cloud|under management|managed|managing|proprietary|customer|target|expected|peak|revenue|price/,
   },
   // ---- efficiency, power
   { metric: 'fleet_efficiency', value: 'efficiency', match: /\befficiency\b|\bj\/th\b|\bw\/th\b|watts? per terahash|joules? per terahash/, exclude: /global|network|target|chip|model|%|percentage|improvement/ },
-  { metric: 'power_capacity', value: 'mw', match: /\b(power|energy|electrical|operating|energized|developed|total)\s+capacity\b|\bcapacity \(mw\)/, exclude: /usage|consum|utiliz|contracted|pipeline|planned|target|under construction|expansion|hosting/, confidence: 0.6 },
+  { metric: 'power_capacity', value: 'mw', match: /\b(power|energy|electrical|operating|energized|developed|total)\s+capacity\b|\bcapacity \(mw\)/, exclude: /usage|consum|utiliz|contracted|pipeline|planned|target|under construction|expansion|hosting|under management|managed|managing/, confidence: 0.6 },
   // ---- costs
   { metric: 'cost_per_btc', value: 'usd_per_btc', basis: 'company_defined', match: /\bcost\b.*\baccelerated depreciation\b/, exclude: /%|percentage|per (kwh|th)|hosted|hosting|revenue|^accelerated depreciation per/ },
   { metric: 'cost_per_btc', value: 'usd_per_btc', basis: 'incl_depreciation', match: /\bcost\b.*\b(including|incl\.?|with)\b.*\bdepreciation\b/, exclude: /%|percentage|per (kwh|th)|hosted|hosting|revenue|excluding/ },

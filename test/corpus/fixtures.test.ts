@@ -26,7 +26,7 @@ const FLOOR: Record<string, number> = {
   energy_cost_per_kwh: 2,
   fleet_efficiency: 6,
   hashrate_average: 13,
-  hashrate_installed: 9,
+  hashrate_installed: 10,
   hashrate_operating: 8,
   mining_revenue: 5,
   power_capacity: 2,
