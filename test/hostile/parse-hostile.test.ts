@@ -140,7 +140,7 @@ describe('HTML and text', () => {
       const doc = await parseDocument(deep);
       expect(doc.text).toContain('deep text');
     } catch (err) {
-      expect((err as Error).message).toBe('the document nests elements too deeply to parse (stack overflow)');
+      expect((err as Error).message).toMatch(/nests elements (too deeply|more than [0-9,]+ deep)/);
     }
   });
 
