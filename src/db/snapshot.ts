@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ValidationError } from '../errors.ts';
+import { DocumentMeta } from '../model/document.ts';
 import { checkPeriod, ExtractedFactFields } from '../model/fact.ts';
 import { PROJECT_ROOT, type Db } from './client.ts';
 import { findDocumentBySha, recordDocument } from './queries.ts';
@@ -14,15 +15,10 @@ export const DEFAULT_SNAPSHOT_PATH = resolve(PROJECT_ROOT, 'data', 'snapshot', '
  * sentences); the locator says where in the source each figure stands.
  */
 export const SnapshotFact = ExtractedFactFields.extend({ snippet: z.string().default(''), company: z.string() }).superRefine(checkPeriod);
-export const SnapshotDocument = z.object({
+export const SnapshotDocument = DocumentMeta.omit({ localPath: true, exhibit: true }).extend({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** required here: a shipped figure an analyst cannot trace is not shipped */
   sourceUrl: z.string(),
-  companyTicker: z.string().optional(),
-  form: z.string().optional(),
-  accession: z.string().optional(),
-  filedDate: z.string().optional(),
-  periodOfReport: z.string().optional(),
-  title: z.string().optional(),
   mediaType: z.string().optional(),
   sizeBytes: z.number().int().nonnegative(),
   facts: z.array(SnapshotFact),
