@@ -15,7 +15,7 @@ describe('data/snapshot/facts.json', () => {
   it('names a source for every document and carries no snippets', () => {
     expect(snapshot.documents.length).toBeGreaterThan(0);
     for (const d of snapshot.documents) {
-      expect(d.sourceUrl).toMatch(/^https:\/\//);
+      expect(d.sourceUrl).toMatch(/^https?:\/\//);
       for (const f of d.facts) expect(f.snippet).toBe('');
     }
   });
