@@ -199,8 +199,8 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     const sat = new Date(sun.getTime() - 86_400_000);
     add({ kind: 'flow', start: sat.toISOString().slice(0, 10), end: sun.toISOString().slice(0, 10), grain: 'other' }, m.index, m[0].length);
   }
-  // quarters: Q3 2024, 3Q24, Q1 FY2025, second quarter (of) (fiscal) 2024
-  const qRe = /\b(?:(?:fiscal\s+)?(?:q([1-4])|([1-4])q)\s*(?:of\s+)?(fy|fiscal\s+(?:year\s+)?)?\s*['’]?(\d{4}|\d{2})\b|(first|second|third|fourth|1st|2nd|3rd|4th)\s+(fiscal\s+)?quarter\s+(?:of\s+)?(fiscal\s+(?:year\s+)?|fy\s*)?(\d{4}))/gi;
+  // quarters: Q3 2024, 3Q24, Q1-24, Q1 FY2025, second quarter (of) (fiscal) 2024, First Qtr. 2024
+  const qRe = /\b(?:(?:fiscal\s+)?(?:q([1-4])|([1-4])q)\s*(?:of\s+)?(fy|fiscal\s+(?:year\s+)?)?\s*['’-]?(\d{4}|\d{2})\b|(first|second|third|fourth|1st|2nd|3rd|4th)\s+(fiscal\s+)?(?:quarter|qtr\b\.?)\s*(?:of\s+)?(fiscal\s+(?:year\s+)?|fy\s*)?(\d{4}))/gi;
   while ((m = qRe.exec(text))) {
     const q = Number(m[1] ?? m[2] ?? 0) || ORD[(m[5] ?? '').toLowerCase()] || 0;
     const yRaw = m[4] ?? m[8];
@@ -283,9 +283,9 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     else add({ kind: 'flow', start: `${y}-01-01`, end: `${y}-12-31`, grain: 'year' }, m.index, m[0].length);
   }
   // year-to-date
-  const ytdRe = /\b(fiscal\s+|calendar\s+)?(?:year[\s-]to[\s-]date|ytd)\b/gi;
+  const ytdRe = /\b(fiscal\s+|calendar\s+|f(?=ytd))?(?:year[\s-]to[\s-]date|ytd)\b/gi;
   while ((m = ytdRe.exec(text))) {
-    hits.push({ period: { kind: 'flow', start: '', end: '', grain: 'ytd' }, index: m.index, length: m[0].length, ytd: /fiscal/i.test(m[1] ?? '') ? 'fiscal' : 'calendar' });
+    hits.push({ period: { kind: 'flow', start: '', end: '', grain: 'ytd' }, index: m.index, length: m[0].length, ytd: /^f/i.test(m[1] ?? '') ? 'fiscal' : 'calendar' });
   }
   hits.sort((a, b) => a.index - b.index);
   return hits;

@@ -23,7 +23,7 @@ export interface Cell {
 /** "11,956 (10,608 adj)3": a cell's second, qualified figure in parentheses is a note, not the value. */
 const CELL_NOTE = /\s+\((?=[^)]*[a-z])[^)]{1,30}\)\s*\d{0,2}$/i;
 
-const CELL_RE = /^(~|≈|approx\.?\s*|approximately\s*)?(\(?-?\s*(?:US\$|C\$|\$)?\s*\(?[\d.,]+\)?)\s*(thousand|million|billion|mn|bn|k|m|b)?\s*(eh\/s|ph\/s|th\/s|j\/th|w\/th|mw|gw|btc|bitcoin|[¢c]\s*\/\s*kwh|\/kwh|per kwh|%)?\s*\)?\s*((?:\d{1,2})(?:\s*,\s*\d{1,2})*)?$/i;
+const CELL_RE = /^(~|≈|approx\.?\s*|appx\.?\s*|approximately\s*)?(\(?-?\s*(?:US\$|C\$|\$)?\s*\(?[\d.,]+\)?)\s*(thousand|million|billion|mn|bn|k|m|b)?\s*(eh\/s|ph\/s|th\/s|j\/th|w\/th|mw|gw|btc|bitcoin|[¢c]\s*\/\s*kwh|\/kwh|per kwh|%)?\s*\)?\s*((?:\d{1,2})(?:\s*,\s*\d{1,2})*)?$/i;
 
 /** Reads a value cell: a number with optional unit and a trailing footnote ("21.5 EH/s 3"). */
 export function readCell(text: string): Cell | undefined {
@@ -35,7 +35,9 @@ export function readCell(text: string): Cell | undefined {
   if (!m) return undefined;
   // a trailing footnote only after a unit: "10.3 EH/s 2"; "2024 1" is a header
   if (m[5] && !m[4]) return undefined;
-  const core = `${m[1] ?? ''}${m[2]}${m[3] ? ` ${m[3]}` : ''}${m[4] === '%' ? '%' : ''}`;
+  // "Appx. $22.2 million", "approximately $51.2 million": one spelling the number reader knows
+  const approx = m[1] ? (/^[~≈]/.test(m[1]) ? m[1] : 'approx. ') : '';
+  const core = `${approx}${m[2]}${m[3] ? ` ${m[3]}` : ''}${m[4] === '%' ? '%' : ''}`;
   const num = parseNumber(core);
   if (!num) return undefined;
   return { num, unitText: `${m[3] ?? ''} ${m[4] ?? ''}`.trim(), text: t };
@@ -270,6 +272,9 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
     const isData = p.label && p.values.some((c) => readCell(c) && !isYearish(c));
     if (!isData && p.label && p.values.every((c) => !c.trim())) section = p.label;
     if (!isData) {
+      // a metric row whose figures could not be read ("Appx. $ 51.2 million" in a new spelling) is
+      // not a header: taking it for one would re-date every column below it
+      if (p.label && classifyLabel(p.label, env.aliasRules) && p.values.some((c) => /\d/.test(c)) && !p.values.some((c) => isYearish(c) || HEADER_WORDS.test(c))) return;
       // a lone label under the header ("Bitcoin Mining") opens a section; it is not a column header
       const sectionRow = !!p.label && p.values.every((c) => !c.trim()) && headerRows.length > 0 && !isHeaderLike(p.raw);
       if (!sectionRow && (isHeaderLike(p.raw) || !sawData)) {
@@ -284,6 +289,8 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
     const hit = classifyLabel(p.label, env.aliasRules) ?? sectionRevenue(p.label, section);
     if (!hit || segments.has(rowIdx)) return;
     const { rule } = hit;
+    // "Colocation Bitcoin Produced", "Hosting Energized Hash rate": the customers' machines, not the company's
+    if (isCustomersRow(hit)) return;
     // "Ending balance" is bitcoin's only in a table about bitcoin, not a USDC or ETH roll-forward
     if (rule.value === 'btc' && !/\b(bitcoins?|btc)\b/.test(hit.norm)) {
       const about = `${table.context} ${headerRows.map((r) => r.join(' ')).join(' ')}`;
@@ -393,6 +400,14 @@ function labelRest(hit: { rule: LabelRule; norm: string }): string {
  * "Bitcoin Self-Mined Nautilus") are sites or segments, whatever the separator; only an unqualified
  * or "total" row among them is the company figure.
  */
+const CUSTOMER_REST = /\b(hosting|hosted|colocation|colocated|co-location|customers?|clients?|cloud|third[- ]party)\b/;
+const SELF_REST = /\b(self|proprietary|own|owned)\b/;
+
+function isCustomersRow(hit: { rule: LabelRule; norm: string }): boolean {
+  const rest = labelRest(hit);
+  return CUSTOMER_REST.test(rest) && !SELF_REST.test(rest);
+}
+
 function siblingSegments(hits: ({ rule: LabelRule; norm: string } | undefined)[]): Set<number> {
   const byMetric = new Map<string, { idx: number; rest: string }[]>();
   hits.forEach((h, idx) => {
@@ -402,8 +417,17 @@ function siblingSegments(hits: ({ rule: LabelRule; norm: string } | undefined)[]
   });
   const out = new Set<number>();
   for (const rows of byMetric.values()) {
-    const named = rows.filter((r) => r.rest && !/^(total|combined|consolidated|company|overall)\b|\btotal$/.test(r.rest));
+    const isTotal = (r: { rest: string }) => /^(total|combined|consolidated|company|overall)\b|\btotal$/.test(r.rest);
+    const named = rows.filter((r) => r.rest && !isTotal(r));
     if (new Set(named.map((r) => r.rest)).size < 2) continue;
+    // "Self-Mining … | Colocation … | Total …": customers' rows are not the company's, and a total
+    // over them counts customers' machines too; the one self-mining row is the company figure
+    const customers = named.filter((r) => CUSTOMER_REST.test(r.rest));
+    const own = named.filter((r) => SELF_REST.test(r.rest) && !CUSTOMER_REST.test(r.rest));
+    if (customers.length && own.length === 1 && customers.length + own.length === named.length) {
+      for (const r of rows) if (r !== own[0]) out.add(r.idx);
+      continue;
+    }
     for (const r of named) out.add(r.idx);
   }
   return out;
