@@ -17,6 +17,13 @@ const FOOTNOTE_MARK = /^[\s(]*[0-9*†‡§a-z]{1,3}[\s)]*$/i;
 /** Real filings nest a few dozen levels; past this the walk would only risk the stack. */
 export const MAX_DEPTH = 1000;
 
+/** <sup>, or the styled span filing agents use instead ("<span style=\"vertical-align:super\">3</span>") */
+function isSuperscript(el: Element): boolean {
+  if (el.name.toLowerCase() === 'sup') return true;
+  const style = el.attribs?.style;
+  return !!style && /vertical-align\s*:\s*super\b/i.test(style);
+}
+
 /** A superscript footnote marker ("1", "(a)", "*"); read without recursion so a deep sup cannot blow the stack. */
 function isFootnoteSup(sup: Element): boolean {
   let text = '';
@@ -84,7 +91,7 @@ export function parseHtml(html: string): ParsedDocument {
         const e = n as Element;
         const name = e.name.toLowerCase();
         if (SKIP_TAGS.has(name) || isHidden(e)) return;
-        if (name === 'sup' && isFootnoteSup(e)) return;
+        if (isSuperscript(e) && isFootnoteSup(e)) return;
         if (name === 'br' || BLOCK_TAGS.has(name)) out += ' ';
         for (const c of e.children) walkCell(c, depth + 1);
         if (BLOCK_TAGS.has(name)) out += ' ';
@@ -137,7 +144,7 @@ export function parseHtml(html: string): ParsedDocument {
       handleTable(el, depth);
       return;
     }
-    if (name === 'sup' && isFootnoteSup(el)) return;
+    if (isSuperscript(el) && isFootnoteSup(el)) return;
     const isBlock = BLOCK_TAGS.has(name);
     const isHeading = /^h[1-6]$/.test(name);
     if (isBlock) flush();

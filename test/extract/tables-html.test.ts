@@ -67,3 +67,10 @@ describe('self-mining vs customers rows (Core Scientific, Dec 2023 exhibit)', ()
     expect(at('hashrate_installed', 23.2)).toHaveLength(0);
   });
 });
+
+describe('footnote markers styled as superscript', () => {
+  it('drops a vertical-align:super span after a figure (Bitdeer "895" + footnote 3)', () => {
+    const doc = parseHtml('<table><tr><td>Total electrical capacity</td><td>895<span style="font-size:70%; vertical-align: super">3</span></td></tr></table>');
+    expect(doc.tables[0]?.rows).toEqual([['Total electrical capacity', '895']]);
+  });
+});
