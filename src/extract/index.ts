@@ -3,6 +3,7 @@ import type { ExtractedFact } from '../model/fact.ts';
 import { METRICS, metricUnit, type Metric } from '../model/metrics.ts';
 import type { ParsedDocument } from '../model/parsed.ts';
 import type { Candidate, Env } from './_candidate.ts';
+import { inferFiler } from './filer.ts';
 import { companyMatcher } from './attribution.ts';
 import { findPeriods, notAPeriod, spanPeriod, type Period } from './dates.ts';
 import { withFlatRows } from './flat-rows.ts';
@@ -38,7 +39,15 @@ const PERIODIC_FORMS = /^(10-Q|10-K|20-F|40-F)/i;
  * ParsedDocument → facts. Pure: no I/O. Figures the extractor is unsure of are returned with
  * confidence < 0.5 rather than dropped, or not returned at all when a wrong value is likely.
  */
-export function extractFacts(doc: ParsedDocument, ctx: ExtractContext = {}): ExtractedFact[] {
+export function extractFacts(doc: ParsedDocument, ctxIn: ExtractContext = {}): ExtractedFact[] {
+  // no filer given: read the issuer off the document, and say so on every fact it gets
+  const inferred = !ctxIn.company && ctxIn.companies?.length ? inferFiler(doc, ctxIn.companies) : undefined;
+  const ctx = inferred ? { ...ctxIn, company: inferred } : ctxIn;
+  if (inferred) return extractWith(doc, ctx).map((f) => (f.company ? f : { ...f, company: inferred.ticker }));
+  return extractWith(doc, ctx);
+}
+
+function extractWith(doc: ParsedDocument, ctx: ExtractContext): ExtractedFact[] {
   const env = buildEnv(doc, ctx);
   const matcher = ctx.companies?.length ? companyMatcher(ctx.companies) : undefined;
   const candidates = withFlatRows(doc, env, [...readTables(doc.tables, env), ...readProse(doc, env, matcher ? { matcher } : {})]);
