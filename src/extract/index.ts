@@ -14,7 +14,7 @@ import { readTables } from './tables.ts';
 import { inBounds } from './units.ts';
 
 /** Bumped whenever extraction output may change; stored on every fact and document. */
-export const EXTRACTOR_VERSION = '0.4.0';
+export const EXTRACTOR_VERSION = '0.5.0';
 export const EXTRACTOR_NAME = 'hashledger-rules';
 
 /** What the extractor may know about a document besides its content. All optional. */
@@ -142,7 +142,9 @@ function finalize(candidates: Candidate[]): ExtractedFact[] {
   for (const c of candidates) {
     if (!inBounds(c.metric, c.value)) continue;
     const k = keyOf(c);
-    groups.set(k, [...(groups.get(k) ?? []), c]);
+    const g = groups.get(k);
+    if (g) g.push(c);
+    else groups.set(k, [c]);
   }
   const facts: ExtractedFact[] = [];
   for (const group of groups.values()) {

@@ -42,6 +42,9 @@ const BTC_NOT_COIN = /^\s*(miners?|mining\s+(machines|rigs|equipment|servers|uni
 
 export function findMentions(s: string): Mention[] {
   const out: Mention[] = [];
+  // once per text, not once per bare number: a flattened table is one very long "sentence"
+  let aboutBtc: boolean | undefined;
+  const mentionsBtc = () => (aboutBtc ??= /\b(bitcoins?|btc)\b/i.test(s));
   MENTION_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = MENTION_RE.exec(s))) {
@@ -58,7 +61,7 @@ export function findMentions(s: string): Mention[] {
     const after = s.slice(m.index + all.length, m.index + all.length + 40);
     let kind: MentionKind | undefined;
     if (!unit && !cur) {
-      const bare = bareKind(s, m.index, m.index + all.length, out);
+      const bare = bareKind(s, m.index, m.index + all.length, out, mentionsBtc);
       if (!bare) continue;
       out.push({ ...bare, value: tidy(bare.value === 1 ? parsed.value : parsed.value * bare.value), start: m.index, end: m.index + all.length, raw: all, approximate: !!approx || parsed.approximate });
       continue;
@@ -100,12 +103,12 @@ export function findMentions(s: string): Mention[] {
  * "BTC and ETH were 553.2 and 9,900.9", "sold 445 coins", "345 Self-Mined Bitcoin".
  * `value` is the factor to apply to the printed number.
  */
-function bareKind(s: string, start: number, end: number, prev: readonly Mention[]): { kind: MentionKind; value: number; unitText: string } | undefined {
+function bareKind(s: string, start: number, end: number, prev: readonly Mention[], mentionsBtc: () => boolean): { kind: MentionKind; value: number; unitText: string } | undefined {
   const before = s.slice(Math.max(0, start - 90), start);
   const after = s.slice(end, end + 60);
   // a count of something else or a share: "445 machines", "20.5%"
   if (/^\s*(%|percent|x\b|times|per\b|\/|-|–)/i.test(after)) return undefined;
-  const aboutBtc = /\b(bitcoins?|btc)\b/i.test(s);
+  const aboutBtc = mentionsBtc();
   if (/^\s*(?:self[- ]mined|mined|newly[- ]mined|restricted|unrestricted|pledged|encumbered|unencumbered)\s+[“"]?(?:bitcoins?|btc)\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   if (aboutBtc && /^\s*coins?\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   if (/\b(?:btc|bitcoin)\s+and\s+(?:eth|ether|ethereum)\s+(?:holdings\s+)?(?:were|was|are|of|totall?ed|stood\s+at|:)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(before) && /^\s*(?:and|,)\s*\d/.test(after)) {
@@ -586,6 +589,9 @@ const COMPARED_FILLER_LEFT = /[a-z]/i;
 /** Words that name a period the reader could not resolve: never fall back to the document's period. */
 const UNRESOLVED_PERIOD = /\b(year|years|quarter|q[1-4]|h[12]|fiscal|ytd|to date|since|cumulative|months|week|weeks|inception|annual|annually|adoption|transition)\b/i;
 
+/** How far around a figure its clause and sentence are read: real sentences are far shorter. */
+const WINDOW = 600;
+
 interface SentenceContext {
   /** the previous sentence's "… hash rate" subject, for "this figure improved further to 46.09 EH/s" */
   prevHashSubject?: string;
@@ -593,7 +599,7 @@ interface SentenceContext {
   excluded?: ExcludedValues;
 }
 
-const ANAPHORA = /\b(?:this|that|the same)\s+(?:figure|number|metric|measure|level)\b|^\W*(?:[A-Z][a-z]+,\s+)?it\s+(?:rose|improved|increased|climbed|reached|grew|stood|was|edged|jumped)\b/i;
+const ANAPHORA = /\b(?:this|that|the same)\s+(?:figure|number|metric|measure|level)\b|^\W*(?:[A-Z][a-z]+,\s+)?it\s+(?:rose|improved|increased|climbed|reached|grew|stood|was|edged|jumped|came|fell|declined|decreased|dropped|slipped)\b/i;
 
 function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatcher | undefined, subjectIn: string | undefined, multi: boolean, carry?: Period, prevSold = false, sctx: SentenceContext = {}): { candidates: Candidate[]; subject: string | undefined; period?: Period; sold?: boolean } {
   const companies = matcher ? matcher.find(s) : [];
@@ -626,7 +632,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const after = s.slice(m.end, nextStart);
     if (DELTA_BEFORE.test(s.slice(Math.max(0, m.start - 40), m.start))) return;
     // a lone capacity figure whose label sits on another line ("21.5 EH/s" under a heading): nothing says what it is
-    if ((m.kind === 'hashrate' || m.kind === 'mw') && !/[a-z]{3}/i.test(`${s.slice(0, m.start)} ${s.slice(m.end)}`)) return;
+    if ((m.kind === 'hashrate' || m.kind === 'mw') && s.length < 200 && !/[a-z]{3}/i.test(`${s.slice(0, m.start)} ${s.slice(m.end)}`)) return;
     // "0.3 EH/s lower than …", "1,200 BTC more than a year ago": a difference, not a level
     if (/^\s*(?:lower|higher|more|less|fewer|above|below|greater)\s+than\b/i.test(s.slice(m.end, m.end + 20))) return;
     // "exceeds 10,000 bitcoin held" is a threshold, not the figure
@@ -645,22 +651,23 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       if (m.kind === 'hashrate' || m.kind === 'mw') exclude(sctx.excluded, m);
       return;
     }
-    const sentenceCtx = prevSold ? `sold: ${s}` : s;
+    const sentenceWin = s.length > 4 * WINDOW ? s.slice(Math.max(0, m.start - 2 * WINDOW), m.end + 2 * WINDOW) : s;
+    const sentenceCtx = prevSold ? `sold: ${sentenceWin}` : sentenceWin;
     // "…, a slight decrease from 19,309 BTC": a compared figure with no words of its own is the
     // same metric as the one it is compared with, whatever words follow it
-    const bareCompared = clause.comparison && !COMPARED_FILLER_LEFT.test(s.slice(clause.start, m.start).replace(COMPARED_FILLER, ' '));
-    const prevSame = [...classified].reverse().find((x) => x.m.kind === m.kind && x.clauseIdx < clauseIdx);
+    const bareCompared = clause.comparison && m.start - clause.start < WINDOW && !COMPARED_FILLER_LEFT.test(s.slice(clause.start, m.start).replace(COMPARED_FILLER, ' '));
+    const prevSame = lastClassified(classified, m.kind, clauseIdx);
     let c = bareCompared && prevSame
       ? { ...prevSame.c, confidence: prevSame.c.confidence - 0.05, notes: [...prevSame.c.notes, 'metric carried from the compared figure'] }
-      : classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(clause.start, clause.end), sentenceCtx, s.slice(clause.start, m.start), anaphoricLead(s.slice(0, m.start), sctx.prevHashSubject), sctx.excluded);
+      : classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(Math.max(clause.start, m.start - WINDOW), Math.min(clause.end, m.end + WINDOW)), sentenceCtx, s.slice(Math.max(clause.start, m.start - WINDOW), m.start), anaphoricLead(s.slice(Math.max(0, m.start - WINDOW), m.start), sctx.prevHashSubject), sctx.excluded);
     // a filing's prose prints dollars in the thousands its statements use ("net cash proceeds of
     // $76,203"); with no scale word the amount cannot be told from a whole-dollar one
     if (c && env.periodic && m.kind === 'usd' && !m.perBtc && !/thousand|million|billion|mn|bn|\b[kmb]\b/i.test(m.raw)) c = undefined;
     if (!c && clause.comparison) {
       // "… mined 2,031 bitcoin … as compared to 1,871 bitcoin during …": the comparison repeats the metric
-      const prev = [...classified].reverse().find((x) => x.m.kind === m.kind && x.clauseIdx < clauseIdx);
+      const prev = lastClassified(classified, m.kind, clauseIdx);
       // not when the figure has its own qualifier ("with an average daily production of 20.55 BTC")
-      const own = s.slice(clause.start, m.start).toLowerCase();
+      const own = s.slice(Math.max(clause.start, m.start - WINDOW), m.start).toLowerCase();
       if (prev && !/\b(average|avg|daily|per day|a day|per block|each|customers?|hosting|network|total|cumulative)\b/.test(own)) c = { ...prev.c, confidence: prev.c.confidence - 0.1, notes: [...prev.c.notes, 'metric carried from the compared figure'] };
     }
     if (!c) return;
@@ -698,6 +705,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   }
 
   const ownFound: Period[] = [];
+  const unresolvedByClause = new Map<number, boolean>();
+  const hitIndex = indexHits(periods, clauses);
   for (const { m, c, clauseIdx } of classified) {
     const clause = clauses[clauseIdx]!;
     let period: Period | undefined;
@@ -708,14 +717,20 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       if (mapped.kind === 'instant' && !mapped.asOf) continue;
       period = mapped;
     } else {
-      period = pickPeriod(periods, m, clause, clauses, c.metric, env);
+      period = pickPeriod(hitIndex, m, clauseIdx, c.metric, env);
       if (!period && clause.comparison) continue;
       // "mined 1,930.8 BTC in the quarter" in a quarterly release is the release's quarter
       const grainWord = env.defaultPeriod?.kind === 'flow' ? { month: 'month', quarter: 'quarter', year: 'year' }[env.defaultPeriod.grain as string] : undefined;
       const ownSpan = grainWord ? new RegExp(`\\b(?:in|during|for|over|through|throughout)\\s+the\\s+${grainWord}\\b`, 'gi') : undefined;
-      let clauseText = s.slice(clause.start, clause.end).replace(/\b(?:year|month|quarter)[- ]over[- ](?:year|month|quarter)\b|\ball[- ]time\b/gi, ' ');
-      if (ownSpan) clauseText = clauseText.replace(ownSpan, ' ');
-      if (!period && UNRESOLVED_PERIOD.test(clauseText)) continue;
+      // once per clause: a long clause full of figures would otherwise be scanned once per figure
+      let unresolved = unresolvedByClause.get(clauseIdx);
+      if (unresolved === undefined) {
+        let clauseText = s.slice(clause.start, clause.end).replace(/\b(?:year|month|quarter)[- ]over[- ](?:year|month|quarter)\b|\ball[- ]time\b/gi, ' ');
+        if (ownSpan) clauseText = clauseText.replace(ownSpan, ' ');
+        unresolved = UNRESOLVED_PERIOD.test(clauseText);
+        unresolvedByClause.set(clauseIdx, unresolved);
+      }
+      if (!period && unresolved) continue;
       if (!period && carry && !env.periodic && fitPeriod(c.metric, carry)) {
         // "It sold 4,451 BTC over the weekend. Net proceeds were $305 million." share one period
         period = carry;
@@ -786,23 +801,86 @@ function hashSubjectOf(s: string): string | undefined {
   return all[all.length - 1]?.[0];
 }
 
-/** Nearest period phrase of the figure's clause; before the figure first, then after it. */
-function pickPeriod(hits: PeriodHit[], m: Mention, clause: Clause, clauses: readonly Clause[], metric: Metric, env: Env): Period | undefined {
-  const inClause = hits.filter((h) => h.index >= clause.start && h.index < clause.end);
-  // a clause without a period of its own takes one named earlier in the sentence, never a compared one
-  const inOwnClause = (h: PeriodHit) => !clauses.some((c) => c.comparison && h.index >= c.start && h.index < c.end);
-  const candidates = clause.comparison ? inClause : inClause.length ? inClause : hits.filter((h) => h.index < clause.start && inOwnClause(h));
-  let best: { p: Period; d: number } | undefined;
-  for (const h of candidates) {
+/** Period hits grouped by clause, and for each clause the hits of earlier non-comparison clauses. */
+interface HitIndex {
+  byClause: PeriodHit[][];
+  clauses: readonly Clause[];
+}
+
+function indexHits(hits: readonly PeriodHit[], clauses: readonly Clause[]): HitIndex {
+  const byClause: PeriodHit[][] = clauses.map(() => []);
+  let ci = 0;
+  for (const h of [...hits].sort((a, b) => a.index - b.index)) {
+    while (ci < clauses.length - 1 && h.index >= clauses[ci]!.end) ci++;
+    if (h.index >= clauses[ci]!.start && h.index < clauses[ci]!.end) byClause[ci]!.push(h);
+  }
+  return { byClause, clauses };
+}
+
+/**
+ * Nearest period phrase of the figure's clause; before the figure first, then after it. A clause
+ * without a period of its own takes the nearest one named earlier in the sentence, never a compared one.
+ */
+function pickPeriod(index: HitIndex, m: Mention, clauseIdx: number, metric: Metric, env: Env): Period | undefined {
+  const clause = index.clauses[clauseIdx]!;
+  const own = index.byClause[clauseIdx]!;
+  const usable = (h: PeriodHit): Period | undefined => {
     const p = h.ytd ? resolveYtd(h, env) : h.period;
-    if (!p) continue;
-    if (!fitPeriod(metric, p)) continue;
+    return p && fitPeriod(metric, p) ? p : undefined;
+  };
+  if (!own.length) {
+    if (clause.comparison) return undefined;
+    // nearest before: distance grows going back, so the first usable hit is the best one
+    for (let ci = clauseIdx - 1; ci >= 0; ci--) {
+      if (index.clauses[ci]!.comparison) continue;
+      const hs = index.byClause[ci]!;
+      let best: { p: Period; d: number } | undefined;
+      for (let i = hs.length - 1; i >= 0; i--) {
+        const h = hs[i]!;
+        if (best && h.index + h.length + 80 < m.start - best.d) break;
+        const p = usable(h);
+        const d = m.start - (h.index + h.length);
+        if (p && (!best || d < best.d)) best = { p, d };
+      }
+      if (best) return best.p;
+    }
+    return undefined;
+  }
+  let best: { p: Period; d: number } | undefined;
+  // hits are sorted: start from the figure and walk outwards while a nearer one is still possible
+  let split = own.findIndex((h) => h.index >= m.start);
+  if (split < 0) split = own.length;
+  for (let i = split - 1; i >= 0; i--) {
+    const h = own[i]!;
+    if (best && h.index + h.length + 80 < m.start - best.d) break;
+    const d = m.start - (h.index + h.length);
+    const p = usable(h);
+    if (p && (!best || d < best.d)) best = { p, d };
+  }
+  for (let i = split; i < own.length; i++) {
+    const h = own[i]!;
     const gapAfter = s_gap(h, m);
     // "from 40.91 EH/s in July to 44.85 EH/s in September": a phrase right after a figure is its own
-    const d = h.index < m.start ? m.start - (h.index + h.length) : gapAfter <= 4 ? 0 : (h.index - m.end) * 1.5 + 5;
-    if (!best || d < best.d) best = { p, d };
+    const d = gapAfter <= 4 ? 0 : (h.index - m.end) * 1.5 + 5;
+    if (best && d >= best.d && gapAfter > 4) break;
+    const p = usable(h);
+    if (p && (!best || d < best.d)) best = { p, d };
   }
   return best?.p;
+}
+
+/** The last figure of this kind classified in an earlier clause (figures are classified in order). */
+function lastClassified<T extends { m: Mention; clauseIdx: number }>(xs: readonly T[], kind: MentionKind, beforeClause: number): T | undefined {
+  // binary search past the figures of this and later clauses: a long clause must not be rescanned per figure
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]!.clauseIdx < beforeClause) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= Math.max(0, lo - 64); i--) if (xs[i]!.m.kind === kind) return xs[i];
+  return undefined;
 }
 
 function s_gap(h: PeriodHit, m: Mention): number {
