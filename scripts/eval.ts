@@ -5,6 +5,7 @@
  *   npm run eval                        # ../shared/corpus + test/fixtures
  *   npm run eval -- --corpus DIR ...    # any folder with a labels.jsonl (e.g. /work/realdocs)
  *   npm run eval -- --verbose           # every miss, wrong value and unlabelled fact
+ *   npm run eval -- --bare              # tell the extractor nothing: no company, date or form
  *   npm run eval -- --json              # the per-metric table as JSON (for floors in tests)
  *   npm run eval -- --audit FILE        # how many audited wrong/doubtful facts are still emitted
  *   npm run eval -- --extra FILE        # more person-read facts (merged into the corpus before it)
@@ -29,6 +30,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || args.includes('-v');
 const asJson = args.includes('--json');
+const bare = args.includes('--bare');
 const corpora: string[] = [];
 const extraFiles = new Map<string, string[]>();
 let auditPath: string | undefined;
@@ -87,7 +89,7 @@ async function main(): Promise<void> {
     for (const label of read.labels) {
       let run;
       try {
-        run = await runLabelled(dir, label, companies);
+        run = await runLabelled(dir, label, companies, { bare });
       } catch (err) {
         console.log(`cannot read ${label.file}: ${err instanceof Error ? err.message : String(err)}`);
         continue;

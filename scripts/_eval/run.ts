@@ -20,7 +20,11 @@ export interface LabelledRun {
   extractMs: number;
 }
 
-export async function runLabelled(dir: string, label: LabelLine, companies: readonly Company[]): Promise<LabelledRun> {
+/**
+ * `bare`: tell the extractor nothing but the registry (no company, date, form or title), as when
+ * someone runs `hashledger extract file.html` on a release they downloaded.
+ */
+export async function runLabelled(dir: string, label: LabelLine, companies: readonly Company[], opts: { bare?: boolean } = {}): Promise<LabelledRun> {
   const path = join(dir, label.file);
   const bytes = readFileSync(path);
   const company = findCompany(companies, label.company);
@@ -28,7 +32,7 @@ export async function runLabelled(dir: string, label: LabelLine, companies: read
   const t0 = performance.now();
   const doc = await parseDocument(bytes);
   const t1 = performance.now();
-  const facts = extractFacts(doc, {
+  const facts = extractFacts(doc, opts.bare ? { companies } : {
     ...(company ? { company } : {}),
     companies,
     ...(meta.form ? { form: meta.form } : {}),

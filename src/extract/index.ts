@@ -3,6 +3,7 @@ import type { ExtractedFact } from '../model/fact.ts';
 import { METRICS, metricUnit, type Metric } from '../model/metrics.ts';
 import type { ParsedDocument } from '../model/parsed.ts';
 import type { Candidate, Env } from './_candidate.ts';
+import { inferPublished } from './dateline.ts';
 import { inferFiler } from './filer.ts';
 import { companyMatcher } from './attribution.ts';
 import { findPeriods, notAPeriod, spanPeriod, type Period } from './dates.ts';
@@ -42,7 +43,9 @@ const PERIODIC_FORMS = /^(10-Q|10-K|20-F|40-F)/i;
 export function extractFacts(doc: ParsedDocument, ctxIn: ExtractContext = {}): ExtractedFact[] {
   // no filer given: read the issuer off the document, and say so on every fact it gets
   const inferred = !ctxIn.company && ctxIn.companies?.length ? inferFiler(doc, ctxIn.companies) : undefined;
-  const ctx = inferred ? { ...ctxIn, company: inferred } : ctxIn;
+  // no publication date given: the release's own dateline anchors "year to date" and "last month"
+  const published = ctxIn.filedDate ? undefined : inferPublished(doc);
+  const ctx = { ...ctxIn, ...(inferred ? { company: inferred } : {}), ...(published ? { filedDate: published } : {}) };
   if (inferred) return extractWith(doc, ctx).map((f) => (f.company ? f : { ...f, company: inferred.ticker }));
   return extractWith(doc, ctx);
 }
