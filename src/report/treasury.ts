@@ -250,11 +250,23 @@ function changeLinesFor(idx: CanonIndex, co: CompanyInfo, rows: readonly Treasur
     const parts = [`${name} sold ${fmtBtc(r.soldBtc.value!)}${r.soldBtc.conflicted ? ' (sources differ)' : ''} ${inPeriod(r.periodStart, r.periodEnd, co.fiscalYearEndMonth)}`];
     if (has(r.proceedsUsd)) parts.push(` for about ${fmtUsd(r.proceedsUsd.value)}`);
     if (has(r.realizedPriceUsd)) {
-      const price =
-        r.realizedPriceUsd.derived && has(r.proceedsUsd) ? fmtUsdAbout(r.realizedPriceUsd.value, r.proceedsUsd.value) : `$${fmtNumber(r.realizedPriceUsd.value, 0)}`;
-      parts.push(`, about ${price} per BTC${r.realizedPriceUsd.derived ? ' (proceeds divided by coins sold)' : ''}`);
+      // With proceeds and coins both stated, the price they imply is what a reader can check;
+      // a separately stated average (often a journalist's round figure) follows when it differs.
+      const stated = r.realizedPriceUsd.derived ? undefined : r.realizedPriceUsd.value;
+      const byProceeds = has(r.proceedsUsd) && r.soldBtc.value! > 0 ? r.proceedsUsd.value / r.soldBtc.value! : undefined;
+      const differs = stated !== undefined && byProceeds !== undefined && Math.abs(stated / byProceeds - 1) > 0.005;
+      // a stated average that agrees with proceeds ÷ coins is quoted as stated
+      const implied = byProceeds !== undefined && (stated === undefined || differs) ? byProceeds : undefined;
+      if (implied !== undefined) {
+        parts.push(
+          `, about ${fmtUsdAbout(implied, r.proceedsUsd.value!)} per BTC (proceeds divided by coins sold${differs ? `; a stated average of $${fmtNumber(stated, 0)}` : ''})`,
+        );
+      } else {
+        parts.push(`, about $${fmtNumber(r.realizedPriceUsd.value, 0)} per BTC`);
+      }
       if (has(r.premiumToMarket) && has(r.marketAvgPriceUsd)) {
-        const p = r.premiumToMarket.value;
+        // the same price the sentence quotes
+        const p = implied !== undefined ? implied / r.marketAvgPriceUsd.value - 1 : r.premiumToMarket.value;
         parts.push(
           Math.abs(p) < 0.0005
             ? `, in line with the average market price of $${fmtNumber(r.marketAvgPriceUsd.value, 0)} over the period`
