@@ -1,7 +1,7 @@
 import type { Company } from '../model/company.ts';
 import type { Locator } from '../model/fact.ts';
 import { metricKind, type Metric } from '../model/metrics.ts';
-import { fiscalYearStart, type Period, type PeriodHit } from './dates.ts';
+import { fiscalYearStart, type DateOpts, type Period, type PeriodHit } from './dates.ts';
 import type { LabelRule } from './rules.ts';
 
 /** A figure the readers found, before dedup and conversion to ExtractedFact. */
@@ -23,6 +23,8 @@ export interface Candidate {
 export interface Env {
   /** anchors years left out of dates: the filing/publication date, else the period of report */
   ref?: string;
+  /** `ref` is only the latest date the document states (no publication date known): see anchorYear */
+  refIsBound?: boolean;
   filedDate?: string;
   fyEndMonth: number;
   /** the period the whole document reports on (a monthly update's month, a 10-Q's quarter) */
@@ -55,4 +57,9 @@ export function resolveYtd(hit: PeriodHit, env: Env, anchor?: Period): Period | 
   const end = base.kind === 'instant' ? base.asOf : base.end;
   const start = hit.ytd === 'fiscal' ? fiscalYearStart(end, env.fyEndMonth) : `${end.slice(0, 4)}-01-01`;
   return { kind: 'flow', start, end, grain: 'ytd' };
+}
+
+/** How the readers resolve dates: years left out are anchored on the document's reference date. */
+export function dateOpts(env: Env): DateOpts {
+  return { ...(env.ref ? { ref: env.ref } : {}), ...(env.refIsBound ? { refIsBound: true } : {}), fyEndMonth: env.fyEndMonth };
 }

@@ -43,13 +43,18 @@ export function monthPeriod(y: number, m: number): Period {
   return { kind: 'flow', start: iso(y, m, 1), end: lastDayOfMonth(y, m), grain: 'month' };
 }
 
-/** Year for a month named without one: the latest such month that has started by `ref`. */
-export function anchorYear(month: number, ref: string | undefined, day = 1): number | undefined {
+/**
+ * Year for a month named without one: the latest such month that has started by `ref`. With
+ * `refIsBound` the reference is only the latest date the document states, not the day it was
+ * published: a month after it may be this year's (a plan) or last year's, so it gets no year.
+ */
+export function anchorYear(month: number, ref: string | undefined, day = 1, refIsBound = false): number | undefined {
   if (!ref) return undefined;
   const ry = Number(ref.slice(0, 4));
   const rm = Number(ref.slice(5, 7));
   const rd = Number(ref.slice(8, 10));
-  if (month < rm || (month === rm && day <= rd)) return ry;
+  if (month < rm || (month === rm && (day <= rd || refIsBound))) return ry;
+  if (refIsBound) return undefined;
   return ry - 1;
 }
 
@@ -78,7 +83,14 @@ export function fiscalYearStart(end: string, fyEndMonth: number): string {
 export interface DateOpts {
   /** anchors dates written without a year */
   ref?: string;
+  /** `ref` is the latest date the document states, not its publication date (see anchorYear) */
+  refIsBound?: boolean;
   fyEndMonth?: number;
+  /**
+   * also return period phrases whose year cannot be told ("in September" with no reference
+   * date), marked `unanchored`: the figure they belong to must then take no other period
+   */
+  keepUnanchored?: boolean;
 }
 
 const FULL_DATE = new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
@@ -106,7 +118,7 @@ export function findDate(text: string, opts: DateOpts = {}): { date: string; ind
     if (md) {
       const m = monthNumber(md[1]!);
       const d = Number(md[2]);
-      const y = m ? anchorYear(m, opts.ref, d) : undefined;
+      const y = m ? anchorYear(m, opts.ref, d, opts.refIsBound) : undefined;
       if (m && y && d >= 1 && d <= 31) found.push({ date: iso(y, m, d), index: md.index, length: md[0].length });
     }
   }
@@ -149,13 +161,21 @@ export interface PeriodHit {
   length: number;
   /** a year-to-date phrase whose end comes from context: 'calendar' or 'fiscal' year start */
   ytd?: 'calendar' | 'fiscal';
+  /** a month, date or quarter written without a year that nothing anchors (opts.keepUnanchored) */
+  unanchored?: true;
 }
+
+/** The placeholder period of an unanchored hit: no reader may use it as a period. */
+export const UNANCHORED: Period = { kind: 'flow', start: '', end: '', grain: 'other' };
 
 export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   const hits: PeriodHit[] = [];
   const fy = opts.fyEndMonth ?? 12;
   const add = (period: Period | undefined, index: number, length: number) => {
     if (period) hits.push({ period, index, length });
+  };
+  const unanchored = (index: number, length: number) => {
+    if (opts.keepUnanchored) hits.push({ period: UNANCHORED, index, length, unanchored: true });
   };
   let m: RegExpExecArray | null;
 
@@ -164,7 +184,10 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   while ((m = spanRe.exec(text))) {
     const months = DURATION_WORDS[m[1]!.toLowerCase()]!;
     const d = findDate(m[2]!, opts);
-    if (!d) continue;
+    if (!d) {
+      unanchored(m.index, m[0].length);
+      continue;
+    }
     add(spanPeriod(d.date, months), m.index, m[0].length);
   }
   const yearEndRe = new RegExp(`\\b(?:fiscal\\s+)?years?\\s+(?:ended|ending)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?\\s+\\d{4})`, 'gi');
@@ -176,11 +199,13 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   while ((m = qEndRe.exec(text))) {
     const d = findDate(m[1]!, opts);
     if (d) add(spanPeriod(d.date, 3), m.index, m[0].length);
+    else unanchored(m.index, m[0].length);
   }
   const monthEndRe = new RegExp(`\\bmonth\\s+(?:ended|ending)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?(?:\\s+\\d{4})?)`, 'gi');
   while ((m = monthEndRe.exec(text))) {
     const d = findDate(m[1]!, opts);
     if (d) add(spanPeriod(d.date, 1), m.index, m[0].length);
+    else unanchored(m.index, m[0].length);
   }
   // explicit ranges: "from October 1, 2022, to September 30, 2023", "between … and …"
   const rangeRe = new RegExp(`\\b(?:from|between)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?\\s+\\d{4}),?\\s+(?:to|through|until|and|[-–])\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?\\s+\\d{4})`, 'gi');
@@ -212,7 +237,10 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   // "during Q3", "in the first quarter" with no year: the latest such quarter ended by the reference date
   const bareQRe = /\b(?:during|in|for|over|through|throughout)\s+(?:the\s+)?(?:q([1-4])|(first|second|third|fourth)\s+quarter)\b(?!\s*(?:of\s+)?(?:fiscal\s+|fy\s*|calendar\s+)?(?:year\s+)?['’]?\d{2,4}\b)/gi;
   while ((m = bareQRe.exec(text))) {
-    if (!opts.ref) continue;
+    if (!opts.ref || opts.refIsBound) {
+      unanchored(m.index, m[0].length);
+      continue;
+    }
     const q = Number(m[1] ?? 0) || ORD[(m[2] ?? '').toLowerCase()] || 0;
     const ry = Number(opts.ref.slice(0, 4));
     const found = [ry + 1, ry, ry - 1].map((y) => fiscalQuarter(y, q, fy)).find((p) => p.kind === 'flow' && p.end <= opts.ref!);
@@ -238,10 +266,13 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   const asOfRe = new RegExp(`\\b(?:as\\s+(?:of|at)|at|on|ended|ending|end\\s+of)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2}(?!\\d)(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}\\s+(?:${MONTH_ALT})\\.?,?\\s+\\d{4})`, 'gi');
   while ((m = asOfRe.exec(text))) {
     const d = findDate(m[1]!, opts);
-    if (!d) continue;
     // "three months ended March 31" is a span, already taken
     const before = text.slice(Math.max(0, m.index - 20), m.index);
     if (/months?\s*$|quarter\s*$|years?\s*$|period\s*$/i.test(before)) continue;
+    if (!d) {
+      unanchored(m.index, m[0].length);
+      continue;
+    }
     add({ kind: 'instant', asOf: d.date }, m.index, m[0].length);
   }
   // month names: "November 2022", "Nov-24", "in November", "for the month of December"
@@ -262,10 +293,13 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
         if (!/-|'/.test(m[0])) continue;
         y = 2000 + Number(raw);
       } else y = Number(raw);
-    } else y = anchorYear(mo, opts.ref);
-    if (!y) continue;
+    } else y = anchorYear(mo, opts.ref, 1, opts.refIsBound);
     // covered by a fuller phrase already
     if (hits.some((h) => m!.index >= h.index && m!.index < h.index + h.length)) continue;
+    if (!y) {
+      unanchored(m.index, m[0].length);
+      continue;
+    }
     add(monthPeriod(y, mo), m.index, m[0].length);
   }
   // a bare calendar year: "its 2024 total", "in 2023", "for 2024"

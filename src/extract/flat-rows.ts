@@ -1,5 +1,5 @@
 import type { ParsedDocument, Table } from '../model/parsed.ts';
-import type { Candidate, Env } from './_candidate.ts';
+import { dateOpts, type Candidate, type Env } from './_candidate.ts';
 import { findPeriods, periodEnd, type Period } from './dates.ts';
 import { readRun, type GlueColumn, type GlueResult } from './_glue.ts';
 import { classifyLabel } from './labels.ts';
@@ -72,7 +72,7 @@ function tokenAt(m: RegExpExecArray, text: string, env: Env): Token | undefined 
   const before = text[start - 1] ?? ' ';
   // glued words ("MetricSeptember") only at a lower→upper case change
   if (/[a-z]/i.test(before) && !(/[a-z]/.test(before) && /[A-Z]/.test(m[0][0]!))) return undefined;
-  const opts = { ...(env.ref ? { ref: env.ref } : {}), fyEndMonth: env.fyEndMonth };
+  const opts = dateOpts(env);
   const year = (y: string) => (y.length === 2 ? `20${y}` : y);
   if (m[1]) {
     const month = MONTH_NAMES.findIndex((n) => n.toLowerCase().startsWith(m[1]!.toLowerCase().slice(0, 3)));

@@ -2,7 +2,8 @@ import type { Company } from '../model/company.ts';
 import type { ExtractedFact } from '../model/fact.ts';
 import { METRICS, metricUnit, type Metric } from '../model/metrics.ts';
 import type { ParsedDocument } from '../model/parsed.ts';
-import type { Candidate, Env } from './_candidate.ts';
+import { dateOpts, type Candidate, type Env } from './_candidate.ts';
+import { inferAnchor } from './anchor.ts';
 import { inferPublished } from './dateline.ts';
 import { inferFiler } from './filer.ts';
 import { companyMatcher } from './attribution.ts';
@@ -46,12 +47,14 @@ export function extractFacts(doc: ParsedDocument, ctxIn: ExtractContext = {}): E
   // no publication date given: the release's own dateline anchors "year to date" and "last month"
   const published = ctxIn.filedDate ? undefined : inferPublished(doc);
   const ctx = { ...ctxIn, ...(inferred ? { company: inferred } : {}), ...(published ? { filedDate: published } : {}) };
-  if (inferred) return extractWith(doc, ctx).map((f) => (f.company ? f : { ...f, company: inferred.ticker }));
-  return extractWith(doc, ctx);
+  // no date at all: the latest date the document reports anchors months left without a year
+  const anchor = ctx.filedDate || ctx.periodOfReport ? undefined : inferAnchor(doc, ctx.title);
+  if (inferred) return extractWith(doc, ctx, anchor).map((f) => (f.company ? f : { ...f, company: inferred.ticker }));
+  return extractWith(doc, ctx, anchor);
 }
 
-function extractWith(doc: ParsedDocument, ctx: ExtractContext): ExtractedFact[] {
-  const env = buildEnv(doc, ctx);
+function extractWith(doc: ParsedDocument, ctx: ExtractContext, anchor: string | undefined): ExtractedFact[] {
+  const env = buildEnv(doc, ctx, anchor);
   const matcher = ctx.companies?.length ? companyMatcher(ctx.companies) : undefined;
   const candidates = withFlatRows(doc, env, [...readTables(doc.tables, env), ...readProse(doc, env, matcher ? { matcher } : {})]);
   return finalize(candidates);
@@ -61,13 +64,15 @@ function kindOfMetric(metric: string): ValueKind | undefined {
   return LABEL_RULES.find((r) => r.metric === metric)?.value;
 }
 
-export function buildEnv(doc: ParsedDocument, ctx: ExtractContext): Env {
+/** `anchor`: a reference date read off the document (inferAnchor), used only when no date is known. */
+export function buildEnv(doc: ParsedDocument, ctx: ExtractContext, anchor?: string): Env {
   const fyEndMonth = ctx.company?.fiscalYearEndMonth ?? 12;
   const periodic = !!ctx.form && PERIODIC_FORMS.test(ctx.form);
-  const ref = ctx.filedDate ?? ctx.periodOfReport;
+  const ref = ctx.filedDate ?? ctx.periodOfReport ?? anchor;
   const env: Env = {
     fyEndMonth,
     periodic,
+    ...(!ctx.filedDate && !ctx.periodOfReport && anchor ? { refIsBound: true } : {}),
     aliasRules: aliasRulesFrom(ctx.company?.labelAliases, kindOfMetric),
     companies: ctx.companies ?? [],
     ...(ref ? { ref } : {}),
@@ -90,7 +95,7 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
   const opening = [ctx.title ?? '', doc.title ?? '', ...doc.blocks.slice(0, 12).map((b) => b.text)].filter(Boolean);
   const firstFlow = (text: string): Period | undefined => {
     const head = text.slice(0, 600);
-    const hits = findPeriods(head, { ...(env.ref ? { ref: env.ref } : {}), fyEndMonth: env.fyEndMonth }).filter((h) => !notAPeriod(head, h));
+    const hits = findPeriods(head, dateOpts(env)).filter((h) => !notAPeriod(head, h));
     // "holdings at the end of January" names a date, not the month the document reports on
     // not "holdings at the end of January" (a date), nor "+38% vs. September" (another month compared)
     const flow = hits.find(
@@ -119,7 +124,7 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
   // a key-metrics table whose first column is one month ("Key metrics | Oct-22"), published soon after it
   for (const table of doc.tables.slice(0, 3)) {
     const header = table.rows[0]?.[1] ?? '';
-    const hit = findPeriods(header, { ...(env.ref ? { ref: env.ref } : {}), fyEndMonth: env.fyEndMonth })[0];
+    const hit = findPeriods(header, dateOpts(env))[0];
     if (hit?.period.kind !== 'flow' || hit.period.grain !== 'month' || !ctx.filedDate) continue;
     const lagDays = (Date.parse(ctx.filedDate) - Date.parse(hit.period.end)) / 86_400_000;
     if (lagDays >= 0 && lagDays <= 45) return hit.period;

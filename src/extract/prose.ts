@@ -1,8 +1,8 @@
 import type { ParsedDocument } from '../model/parsed.ts';
 import type { Metric } from '../model/metrics.ts';
-import { fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
+import { dateOpts, fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
 import type { CompanyMatcher } from './attribution.ts';
-import { findDates, findPeriods, MONTH_RE_SRC, notAPeriod, spanPeriod, type Period, type PeriodHit } from './dates.ts';
+import { findDates, findPeriods, MONTH_RE_SRC, notAPeriod, spanPeriod, UNANCHORED, type Period, type PeriodHit } from './dates.ts';
 import { classifyLabel } from './labels.ts';
 import { parseNumber, tidy } from './numbers.ts';
 import { CLAUSE_RESUME, COMPARISON_SPLIT, DELTA_BEFORE, FORWARD_LOOKING, NOT_OWN, PROSE_BTC_KEYWORDS, PROSE_NOT_SELF_MINED, SCOPE_NOT_OWN } from './rules.ts';
@@ -549,7 +549,7 @@ function readLabelLine(text: string, offset: number, env: Env): Candidate[] | un
   if (!hit) return [];
   const cell = readCell(m[2]!.replace(/\s*(btc|bitcoin)$/i, ''));
   if (!cell || cell.num.percent) return [];
-  const hits = findPeriods(label, { ref: env.ref, fyEndMonth: env.fyEndMonth });
+  const hits = findPeriods(label, dateOpts(env));
   let period: Period | undefined;
   const ytd = hits.find((h) => h.ytd);
   if (ytd) period = resolveYtd(ytd, env);
@@ -609,15 +609,15 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   const mentions = TRIGGER.test(s) && !siteLine ? findMentions(s) : [];
   if (!mentions.length) {
     // a lead-in naming the period of what follows: "Operations (for the month of February 2023):"
-    const lead = /:\s*\)?\s*$/.test(s) ? findPeriods(s, { ref: env.ref, fyEndMonth: env.fyEndMonth }).filter((h) => !h.ytd) : [];
+    const lead = /:\s*\)?\s*$/.test(s) ? findPeriods(s, dateOpts(env)).filter((h) => !h.ytd) : [];
     const leadPeriod = lead.length === 1 ? lead[0]!.period : undefined;
     return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject, ...(leadPeriod ? { period: leadPeriod } : {}) };
   }
   const clauses = clauseBounds(s);
-  const periods = findPeriods(s, { ref: env.ref, fyEndMonth: env.fyEndMonth }).filter((h) => !notAPeriod(s, h));
+  const periods = findPeriods(s, { ...dateOpts(env), keepUnanchored: true }).filter((h) => !notAPeriod(s, h));
   // the period a following sentence may inherit: never one named in a comparison ("… from 6,412.6 BTC in October")
   const firstClauseEnd = clauses.find((c) => !c.comparison)?.end ?? clauses[0]?.end ?? s.length;
-  const ownHits = periods.filter((h) => h.index < firstClauseEnd);
+  const ownHits = periods.filter((h) => h.index < firstClauseEnd && !h.unanchored);
   const ownPeriod = ownHits.find((h) => !h.ytd && h.period.kind === 'flow')?.period ?? ownHits.find((h) => !h.ytd)?.period;
   const respectively = /\brespectively\b/i.test(s);
   const out: Candidate[] = [];
@@ -691,7 +691,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   if (respectively) {
     const byMetric = new Map<Metric, Mention[]>();
     for (const { m, c } of classified) byMetric.set(c.metric, [...(byMetric.get(c.metric) ?? []), m]);
-    const dates = findDates(s, { ref: env.ref });
+    const dates = findDates(s, dateOpts(env));
     const span = /\b(three|six|nine|twelve)\s+months\b/i.exec(s);
     const months = span ? { three: 3, six: 6, nine: 9, twelve: 12 }[span[1]!.toLowerCase() as 'three'] : /\byears?\s+ended\b/i.test(s) ? 12 : undefined;
     for (const [, ms] of byMetric) {
@@ -718,6 +718,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       period = mapped;
     } else {
       period = pickPeriod(hitIndex, m, clauseIdx, c.metric, env);
+      // its own period is a month or date whose year nothing tells: no other period may stand in
+      if (period === UNANCHORED) continue;
       if (!period && clause.comparison) continue;
       // "mined 1,930.8 BTC in the quarter" in a quarterly release is the release's quarter
       const grainWord = env.defaultPeriod?.kind === 'flow' ? { month: 'month', quarter: 'quarter', year: 'year' }[env.defaultPeriod.grain as string] : undefined;
@@ -825,6 +827,7 @@ function pickPeriod(index: HitIndex, m: Mention, clauseIdx: number, metric: Metr
   const clause = index.clauses[clauseIdx]!;
   const own = index.byClause[clauseIdx]!;
   const usable = (h: PeriodHit): Period | undefined => {
+    if (h.unanchored) return UNANCHORED;
     const p = h.ytd ? resolveYtd(h, env) : h.period;
     return p && fitPeriod(metric, p) ? p : undefined;
   };

@@ -1,6 +1,6 @@
 import type { Table } from '../model/parsed.ts';
 import { findPeriods, periodEnd, type Period } from './dates.ts';
-import { fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
+import { dateOpts, fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
 import { classifyLabel, normalizeLabel } from './labels.ts';
 import { parseNumber, tidy, type ParsedNumber } from './numbers.ts';
 import { LABEL_RULES, type LabelRule } from './rules.ts';
@@ -115,7 +115,7 @@ function describeColumn(header: string, uncertain: boolean, env: Env, contextPer
   const lastPart = h.split(/\s{1,}(?=[A-Z(])/).pop() ?? h;
   if (MEASURE_COUNT.test(h) || MEASURE_COUNT.test(lastPart)) info.measure = 'count';
   else if (MEASURE_USD.test(h) || MEASURE_USD.test(lastPart)) info.measure = 'usd';
-  const hits = findPeriods(h, { ref: env.ref, fyEndMonth: env.fyEndMonth });
+  const hits = findPeriods(h, dateOpts(env));
   const flow = hits.find((x) => x.period.kind === 'flow' && !x.ytd);
   const instant = hits.find((x) => x.period.kind === 'instant');
   const ytd = hits.find((x) => x.ytd);
@@ -129,14 +129,14 @@ function describeColumn(header: string, uncertain: boolean, env: Env, contextPer
   } else if (/^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+'?\d{2}$/i.test(monthYearTail(h))) {
     // "Aug 25" over a monthly column is August 2025 (a day would come with its year)
     const [mon, yy] = monthYearTail(h).split(/\s+'?/);
-    const p = findPeriods(`${mon} 20${yy}`, { ref: env.ref, fyEndMonth: env.fyEndMonth })[0]?.period;
+    const p = findPeriods(`${mon} 20${yy}`, dateOpts(env))[0]?.period;
     if (p && (!env.ref || periodEnd(p) <= env.ref)) info.period = p;
   } else {
     // "2024" under a "Three Months Ended March 31," super-header lost its day; rebuild it
     const year = /\b(19|20)\d\d\b/.exec(h);
     const md = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+(\d{1,2})\b/i.exec(h);
     if (year && md) {
-      const rebuilt = findPeriods(`${md[0]}, ${year[0]}`, { ref: env.ref, fyEndMonth: env.fyEndMonth });
+      const rebuilt = findPeriods(`${md[0]}, ${year[0]}`, dateOpts(env));
       if (rebuilt[0]) info.period = rebuilt[0].period;
     }
   }
@@ -148,7 +148,7 @@ function describeColumn(header: string, uncertain: boolean, env: Env, contextPer
 /** The period a lead-in sentence names ("activity … for the nine months ended September 30, 2025"). */
 function contextPeriodOf(text: string, env: Env): Period | undefined {
   // a lead-in's plans ("on track for Q4 '25 delivery") end after the document was published
-  const hits = findPeriods(text, { ref: env.ref, fyEndMonth: env.fyEndMonth }).filter((h) => !env.ref || h.ytd || periodEnd(h.period) <= env.ref);
+  const hits = findPeriods(text, dateOpts(env)).filter((h) => !env.ref || h.ytd || periodEnd(h.period) <= env.ref);
   const flow = hits.find((h) => h.period.kind === 'flow' && !h.ytd && h.period.grain !== 'month');
   if (flow) return flow.period;
   const any = hits.find((h) => !h.ytd);
@@ -297,7 +297,7 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
       if (!/\b(bitcoins?|btc)\b/i.test(about) || OTHER_ASSET.test(about)) return;
     }
     // the row label may carry its own date ("Balance at June 30, 2024")
-    const labelHits = findPeriods(p.label, { ref: env.ref, fyEndMonth: env.fyEndMonth });
+    const labelHits = findPeriods(p.label, dateOpts(env));
     const labelPeriod = labelHits.find((h) => !h.ytd)?.period;
     // values right-aligned to the columns: a short row leaves the first columns empty
     const offset = n - p.values.length;
