@@ -45,12 +45,14 @@ export function extractFacts(doc: ParsedDocument, ctxIn: ExtractContext = {}): E
   // no filer given: read the issuer off the document, and say so on every fact it gets
   const inferred = !ctxIn.company && ctxIn.companies?.length ? inferFiler(doc, ctxIn.companies) : undefined;
   // no publication date given: the release's own dateline anchors "year to date" and "last month"
-  const published = ctxIn.filedDate ? undefined : inferPublished(doc);
+  const dateline = ctxIn.filedDate ? undefined : inferPublished(doc);
+  // no date given: the latest date the document reports as past anchors months left without a year
+  const anchor = ctxIn.filedDate || ctxIn.periodOfReport ? undefined : inferAnchor(doc, ctxIn.title);
+  // a dateline before a date the release reports as past ("September 7" on a September update) is a typo
+  const published = dateline && !(anchor && anchor > dateline) ? dateline : undefined;
   const ctx = { ...ctxIn, ...(inferred ? { company: inferred } : {}), ...(published ? { filedDate: published } : {}) };
-  // no date at all: the latest date the document reports anchors months left without a year
-  const anchor = ctx.filedDate || ctx.periodOfReport ? undefined : inferAnchor(doc, ctx.title);
-  if (inferred) return extractWith(doc, ctx, anchor).map((f) => (f.company ? f : { ...f, company: inferred.ticker }));
-  return extractWith(doc, ctx, anchor);
+  if (inferred) return extractWith(doc, ctx, published ? undefined : anchor).map((f) => (f.company ? f : { ...f, company: inferred.ticker }));
+  return extractWith(doc, ctx, published ? undefined : anchor);
 }
 
 function extractWith(doc: ParsedDocument, ctx: ExtractContext, anchor: string | undefined): ExtractedFact[] {
@@ -95,7 +97,7 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
   const opening = [ctx.title ?? '', doc.title ?? '', ...doc.blocks.slice(0, 12).map((b) => b.text)].filter(Boolean);
   const firstFlow = (text: string): Period | undefined => {
     const head = text.slice(0, 600);
-    const hits = findPeriods(head, dateOpts(env)).filter((h) => !notAPeriod(head, h));
+    const hits = findPeriods(head, { ...dateOpts(env), keepUnanchored: true }).filter((h) => !notAPeriod(head, h));
     // "holdings at the end of January" names a date, not the month the document reports on
     // not "holdings at the end of January" (a date), nor "+38% vs. September" (another month compared)
     const flow = hits.find(
@@ -104,7 +106,8 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
         !h.ytd &&
         !/\b(?:end|close|start|beginning)\s+of\s+(?:the\s+)?$|\b(?:vs\.?|versus|compared\s+(?:to|with)|from|than|over)\s+(?:the\s+)?$/i.test(head.slice(Math.max(0, h.index - 20), h.index)),
     );
-    if (!flow || flow.period.kind !== 'flow') return undefined;
+    // "mined 668 bitcoin in December … its 2024 total" with no date to tell December's year: no default
+    if (!flow || flow.unanchored || flow.period.kind !== 'flow') return undefined;
     if (ctx.filedDate && flow.period.end > ctx.filedDate) return undefined;
     return flow.period;
   };

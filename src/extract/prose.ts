@@ -617,8 +617,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   const periods = findPeriods(s, { ...dateOpts(env), keepUnanchored: true }).filter((h) => !notAPeriod(s, h));
   // the period a following sentence may inherit: never one named in a comparison ("… from 6,412.6 BTC in October")
   const firstClauseEnd = clauses.find((c) => !c.comparison)?.end ?? clauses[0]?.end ?? s.length;
-  const ownHits = periods.filter((h) => h.index < firstClauseEnd && !h.unanchored);
-  const ownPeriod = ownHits.find((h) => !h.ytd && h.period.kind === 'flow')?.period ?? ownHits.find((h) => !h.ytd)?.period;
+  const ownHits = periods.filter((h) => h.index < firstClauseEnd);
+  const ownHit = ownHits.find((h) => !h.ytd && h.period.kind === 'flow') ?? ownHits.find((h) => !h.ytd);
+  // a sentence about a month nothing dates hands on no period (not even a later "its 2024 total")
+  const ownPeriod = ownHit?.unanchored ? undefined : ownHit?.period;
   const respectively = /\brespectively\b/i.test(s);
   const out: Candidate[] = [];
   const classified: { m: Mention; c: Classified; clauseIdx: number }[] = [];
