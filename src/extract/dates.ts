@@ -237,14 +237,18 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   // "during Q3", "in the first quarter" with no year: the latest such quarter ended by the reference date
   const bareQRe = /\b(?:during|in|for|over|through|throughout)\s+(?:the\s+)?(?:q([1-4])|(first|second|third|fourth)\s+quarter)\b(?!\s*(?:of\s+)?(?:fiscal\s+|fy\s*|calendar\s+)?(?:year\s+)?['’]?\d{2,4}\b)/gi;
   while ((m = bareQRe.exec(text))) {
-    if (!opts.ref || opts.refIsBound) {
+    if (!opts.ref) {
       unanchored(m.index, m[0].length);
       continue;
     }
     const q = Number(m[1] ?? 0) || ORD[(m[2] ?? '').toLowerCase()] || 0;
     const ry = Number(opts.ref.slice(0, 4));
-    const found = [ry + 1, ry, ry - 1].map((y) => fiscalQuarter(y, q, fy)).find((p) => p.kind === 'flow' && p.end <= opts.ref!);
+    // a bound reference (see anchorYear) only dates a quarter that ended by it in its calendar year
+    const found = [ry + 1, ry, ry - 1]
+      .map((y) => fiscalQuarter(y, q, fy))
+      .find((p) => p.kind === 'flow' && p.end <= opts.ref! && (!opts.refIsBound || p.end.startsWith(String(ry))));
     if (found) add(found, m.index, m[0].length);
+    else unanchored(m.index, m[0].length);
   }
   // "FY25 Q3", "FY2025 Q3": a fiscal quarter written year first
   const fyqRe = /\bFY\s*'?(\d{4}|\d{2})\s*[-\s]?\s*Q([1-4])\b/gi;

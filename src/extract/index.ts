@@ -5,6 +5,7 @@ import type { ParsedDocument } from '../model/parsed.ts';
 import { dateOpts, type Candidate, type Env } from './_candidate.ts';
 import { inferAnchor } from './anchor.ts';
 import { inferPublished } from './dateline.ts';
+import { inferDocType } from './doctype.ts';
 import { inferFiler } from './filer.ts';
 import { companyMatcher } from './attribution.ts';
 import { findPeriods, notAPeriod, spanPeriod, type Period } from './dates.ts';
@@ -45,12 +46,21 @@ export function extractFacts(doc: ParsedDocument, ctxIn: ExtractContext = {}): E
   // no filer given: read the issuer off the document, and say so on every fact it gets
   const inferred = !ctxIn.company && ctxIn.companies?.length ? inferFiler(doc, ctxIn.companies) : undefined;
   // no publication date given: the release's own dateline anchors "year to date" and "last month"
-  const dateline = ctxIn.filedDate ? undefined : inferPublished(doc);
+  // no form given: a 10-Q/10-K says so on its cover, with the period it reports on
+  const cover = ctxIn.form ? undefined : inferDocType(doc);
+  const dateline = ctxIn.filedDate || cover ? undefined : inferPublished(doc);
   // no date given: the latest date the document reports as past anchors months left without a year
-  const anchor = ctxIn.filedDate || ctxIn.periodOfReport ? undefined : inferAnchor(doc, ctxIn.title);
+  // (a filing's own period end: its later months, subsequent events, stay without a year)
+  const anchor = ctxIn.filedDate || ctxIn.periodOfReport ? undefined : cover ? cover.periodOfReport : inferAnchor(doc, ctxIn.title);
   // a dateline before a date the release reports as past ("September 7" on a September update) is a typo
   const published = dateline && !(anchor && anchor > dateline) ? dateline : undefined;
-  const ctx = { ...ctxIn, ...(inferred ? { company: inferred } : {}), ...(published ? { filedDate: published } : {}) };
+  const ctx = {
+    ...ctxIn,
+    ...(inferred ? { company: inferred } : {}),
+    ...(published ? { filedDate: published } : {}),
+    ...(cover ? { form: cover.form } : {}),
+    ...(cover?.periodOfReport && !ctxIn.periodOfReport ? { periodOfReport: cover.periodOfReport } : {}),
+  };
   if (inferred) return extractWith(doc, ctx, published ? undefined : anchor).map((f) => (f.company ? f : { ...f, company: inferred.ticker }));
   return extractWith(doc, ctx, published ? undefined : anchor);
 }
@@ -70,11 +80,11 @@ function kindOfMetric(metric: string): ValueKind | undefined {
 export function buildEnv(doc: ParsedDocument, ctx: ExtractContext, anchor?: string): Env {
   const fyEndMonth = ctx.company?.fiscalYearEndMonth ?? 12;
   const periodic = !!ctx.form && PERIODIC_FORMS.test(ctx.form);
-  const ref = ctx.filedDate ?? ctx.periodOfReport ?? anchor;
+  const ref = ctx.filedDate ?? anchor ?? ctx.periodOfReport;
   const env: Env = {
     fyEndMonth,
     periodic,
-    ...(!ctx.filedDate && !ctx.periodOfReport && anchor ? { refIsBound: true } : {}),
+    ...(!ctx.filedDate && anchor ? { refIsBound: true } : {}),
     aliasRules: aliasRulesFrom(ctx.company?.labelAliases, kindOfMetric),
     companies: ctx.companies ?? [],
     ...(ref ? { ref } : {}),

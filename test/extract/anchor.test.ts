@@ -48,3 +48,17 @@ describe('inferPublished: a page\'s own date line', () => {
     expect(inferPublished(parseText('Miners rise on December updates\n\n*January 6, 2025*\n\nShares rose on Monday.'))).toBe('2025-01-06');
   });
 });
+
+describe('inferDocType', () => {
+  it('reads form and period of report off a periodic filing\'s cover', async () => {
+    const { inferDocType } = await import('../../src/extract/doctype.ts');
+    const cover = 'UNITED STATES\n\nSECURITIES AND EXCHANGE COMMISSION\n\nFORM 10-Q\n\n☒ QUARTERLY REPORT UNDER SECTION 13 OR 15(d)\n\nFor the quarterly period ended June 30, 2025\n\nBit Digital, Inc.';
+    expect(inferDocType(parseText(cover))).toEqual({ form: '10-Q', periodOfReport: '2025-06-30' });
+  });
+
+  it('takes no form from a release that mentions one', async () => {
+    const { inferDocType } = await import('../../src/extract/doctype.ts');
+    const release = 'NEW YORK, Aug. 14, 2025 /PRNewswire/ -- Bit Digital filed its quarterly report on Form 10-Q for the quarterly period ended June 30, 2025.';
+    expect(inferDocType(parseText(release))).toBeUndefined();
+  });
+});
