@@ -93,7 +93,7 @@ export const LABEL_RULES: LabelRule[] = [
   { metric: 'cost_per_btc', value: 'usd_per_btc', basis: 'company_defined', match: /\bweighted average cost of mining\b/, exclude: /%|percentage|hosted|hosting|revenue/ },
   { metric: 'cost_per_btc', value: 'usd_per_btc', basis: 'direct', match: /\bdirect (energy )?cost\b.*\b(per|to mine|of mining)\b|\bcost to mine (one|a|each) (bitcoin|btc)\b|\bdirect cost per (bitcoin|btc)/, exclude: /%|percentage|per (kwh|th)|hosted|hosting|revenue|depreciation per|financing costs? per/ },
   { metric: 'cost_per_btc', value: 'usd_per_btc', basis: 'company_defined', match: /\b(production )?cost (per|of mining (one|a|each)|to (mine|produce) (one|a|each)) (bitcoin|btc)\b|\bcost per (bitcoin|btc) (mined|produced)\b/, exclude: /%|percentage|per (kwh|th)|hosted|hosting|revenue|depreciation|financing|other direct|non[- ]energy/ },
-  { metric: 'energy_cost_per_kwh', value: 'usd_per_kwh', match: /\b(cost|price) per kwh\b|\bpower (cost|price)\b|\b(electricity|energy) (cost|price)s? per\b|\/kwh|per kwh/, exclude: /hosting fee|hosted|revenue|credits?/, confidence: 0.8 },
+  { metric: 'energy_cost_per_kwh', value: 'usd_per_kwh', match: /\b(cost|price) per kwh\b|\bpower (cost|price)\b|\b(electricity|energy) (cost|price)s? per\b|\/kwh|per kwh|\b(cost|price) of (electricity|power|energy)\b.*(\$\s*\/\s*mwh|per mwh)/, exclude: /hosting fee|hosted|revenue|credits?/, confidence: 0.8 },
   // ---- revenue
   { metric: 'mining_revenue', value: 'usd', match: /\b(bitcoin |btc |self[- ])?mining revenues?\b|\brevenues? from (bitcoin |self[- ])?mining\b/, exclude: /hosted|hosting|cloud|per (bitcoin|btc)|%|percentage|cost|expense|owned|average|\bother\b/ },
 ];

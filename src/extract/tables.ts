@@ -73,6 +73,18 @@ const MEASURE_COUNT = /^(number of (bitcoins?|btc|units|coins)|quantity|units|bt
 const MEASURE_USD = /^(amount|fair value|cost basis|cost|carrying (value|amount)|value|usd|us\$|\$)/i;
 const COMPARISON_COL = /month\s*\/\s*month|year\s*\/\s*year|\bm\/m\b|\by\/y\b|\bmom\b|\byoy\b|% change|change|variance|comparison|\bq\/q\b|%/i;
 
+/**
+ * "Metrics | Three Months Ended Sep 30," over "2024 | 2023": a row-spanning label heading sits
+ * in the first cell (spans are not expanded), and the one period caption after it covers every
+ * value column.
+ */
+function isRowLabelHeading(cells: string[]): boolean {
+  const [first, ...rest] = cells;
+  if (!first || rest.length !== 1) return false;
+  if (HEADER_WORDS.test(first) || /\d/.test(first) || MEASURE_COUNT.test(first) || MEASURE_USD.test(first)) return false;
+  return /^(metrics?|items?|description|operating (metrics|data|highlights)|key metrics)$/i.test(first.trim()) && /\b(ended|ending|as of)\b/i.test(rest[0]!);
+}
+
 /** Spreads header rows over n value columns: exact, evenly divided spans, or right-aligned. */
 export function columnHeaders(headerRows: string[][], n: number): { texts: string[]; uncertain: boolean[] } {
   const texts = Array.from({ length: n }, () => '');
@@ -81,6 +93,7 @@ export function columnHeaders(headerRows: string[][], n: number): { texts: strin
     let cells = row.filter((c) => c.trim() !== '');
     if (cells.length === n + 1 || (cells.length > n && cells.length - n === 1)) cells = cells.slice(1);
     else if (cells.length > n) cells = cells.slice(cells.length - n);
+    else if (cells.length === n && n > 1 && isRowLabelHeading(cells)) cells = cells.slice(1);
     if (!cells.length) continue;
     if (cells.length === n) cells.forEach((c, i) => (texts[i] = `${texts[i]} ${c}`));
     else if (n % cells.length === 0) {

@@ -21,7 +21,8 @@ export function efficiencyFactor(text: string): number | undefined {
 
 export function kwhFactor(text: string): number | undefined {
   const t = text.toLowerCase();
-  if (!/kwh|kilowatt/.test(t)) return undefined;
+  // "Average cost of electricity ($/MWh) | 41": dollars per megawatt-hour
+  if (!/kwh|kilowatt/.test(t)) return /\$\s*\/\s*mwh|\bper mwh\b/.test(t) ? 0.001 : undefined;
   if (/¢|cents?\b|\d\s*c\s*\/\s*kwh|\bc\/kwh|\(c\)|us¢/.test(t)) return 0.01;
   if (/\$\s*\/\s*mwh|per mwh|\/mwh/.test(t)) return 0.001;
   return 1;

@@ -37,6 +37,8 @@ describe('units', () => {
     expect(hashrateFactor('21.5 EH/s')).toBe(1);
     expect(kwhFactor('All-in Power Cost 2.0c/kWh')).toBe(0.01);
     expect(kwhFactor('Cost per KWH $0.043')).toBe(1);
+    expect(kwhFactor('Average cost of electricity ($/MWh)')).toBe(0.001);
+    expect(kwhFactor('Total power usage (MWh)')).toBeUndefined();
     expect(moneyScale("Mining revenue (US$'000)")).toBe(1e3);
     expect(moneyScale('(Unaudited, in thousands, except per share amounts)')).toBe(1e3);
   });

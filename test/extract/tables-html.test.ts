@@ -29,6 +29,21 @@ describe('html tables', () => {
 });
 
 describe('table column headers', () => {
+  it('a row-spanning "Metrics" heading beside one period caption does not take a column', () => {
+    // shape of BTDR's Q3 2024 6-K operating table (test/fixtures/BTDR/6-K): spans are not expanded
+    const html = `<p>Bitdeer results for the quarter ended September 30, 2024.</p><table>
+      <tr><th rowspan="2">Metrics</th><th colspan="2">Three Months Ended Sep 30,</th></tr>
+      <tr><th>2024</th><th>2023</th></tr>
+      <tr><td>Bitcoin mined (self-mining only)</td><td>511</td><td>1,085</td></tr>
+      <tr><td>Average cost of electricity ($/MWh)</td><td>41</td><td>32</td></tr></table>`;
+    const facts = extractFacts(parseHtml(html), { filedDate: '2024-11-18' });
+    const got = facts.map((f) => [f.metric, f.periodEnd, f.value]);
+    expect(got).toContainEqual(['btc_produced', '2024-09-30', 511]);
+    expect(got).toContainEqual(['btc_produced', '2023-09-30', 1085]);
+    expect(got).toContainEqual(['energy_cost_per_kwh', '2024-09-30', 0.041]);
+    expect(got).toContainEqual(['energy_cost_per_kwh', '2023-09-30', 0.032]);
+  });
+
   it.each([
     ['First Qtr. 2024', '2024-01-01', '2024-03-31'],
     ['Third Qtr. 2024', '2024-07-01', '2024-09-30'],
