@@ -85,13 +85,24 @@ function isRowLabelHeading(cells: string[]): boolean {
   return /^(metrics?|items?|description|operating (metrics|data|highlights)|key metrics)$/i.test(first.trim()) && /\b(ended|ending|as of)\b/i.test(rest[0]!);
 }
 
+/** A flattened two-row header: period caption, then the row-label heading, then one bare year per column. */
+function isLostCaption(cells: string[]): boolean {
+  const [caption, heading, ...years] = cells;
+  if (!caption || !heading || !years.length) return false;
+  return /\b(months?|quarter|year|weeks?)\s+ended\b/i.test(caption) && !/(19|20)\d\d/.test(caption) && isRowLabelHeading([heading, caption]) && years.every(isYearish);
+}
+
 /** Spreads header rows over n value columns: exact, evenly divided spans, or right-aligned. */
 export function columnHeaders(headerRows: string[][], n: number): { texts: string[]; uncertain: boolean[] } {
   const texts = Array.from({ length: n }, () => '');
   const uncertain = Array.from({ length: n }, () => false);
   for (const row of headerRows) {
     let cells = row.filter((c) => c.trim() !== '');
-    if (cells.length === n + 1 || (cells.length > n && cells.length - n === 1)) cells = cells.slice(1);
+    if (cells.length === n + 2 && isLostCaption(cells)) {
+      // "Three Months Ended Sep 30, | Metrics | 2024 | 2023": the caption above the years, pushed into the label column
+      const caption = cells[0]!;
+      cells = cells.slice(2).map((c) => `${caption} ${c}`);
+    } else if (cells.length === n + 1 || (cells.length > n && cells.length - n === 1)) cells = cells.slice(1);
     else if (cells.length > n) cells = cells.slice(cells.length - n);
     else if (cells.length === n && n > 1 && isRowLabelHeading(cells)) cells = cells.slice(1);
     if (!cells.length) continue;

@@ -4,6 +4,7 @@ import { findPeriods } from '../../src/extract/dates.ts';
 import { extractFacts } from '../../src/extract/index.ts';
 import { readCell } from '../../src/extract/tables.ts';
 import { mergeFragments, parseHtml } from '../../src/parse/html.ts';
+import { parseText } from '../../src/parse/text.ts';
 
 /** Shapes of the companies' own HTML exhibits (EX-99.1 monthly updates); figures from test/fixtures/*\/ex99. */
 
@@ -29,6 +30,17 @@ describe('html tables', () => {
 });
 
 describe('table column headers', () => {
+  it('a scraped copy of that table keeps its period caption in the label column', () => {
+    // the same BTDR table as pipe-separated text: caption, heading, then the bare years
+    const rows = ['Metrics', '2024', '2023', 'Bitcoin mined (self-mining only)', '511', '1,085', 'Average miner efficiency (J/TH)', '31.4', '32.4'];
+    const text = `Bitdeer results for the quarter ended September 30, 2024.\n|\nThree Months Ended Sep 30,\n|\n||\n${rows.join('\n|\n')}\n|\nSite\n`;
+    const got = extractFacts(parseText(text), { filedDate: '2024-11-18' }).map((f) => [f.metric, f.periodEnd ?? f.asOf, f.value]);
+    expect(got).toContainEqual(['btc_produced', '2024-09-30', 511]);
+    expect(got).toContainEqual(['btc_produced', '2023-09-30', 1085]);
+    expect(got).toContainEqual(['fleet_efficiency', '2023-09-30', 32.4]);
+    expect(got).not.toContainEqual(['fleet_efficiency', '2024-09-30', 32.4]);
+  });
+
   it('a row-spanning "Metrics" heading beside one period caption does not take a column', () => {
     // shape of BTDR's Q3 2024 6-K operating table (test/fixtures/BTDR/6-K): spans are not expanded
     const html = `<p>Bitdeer results for the quarter ended September 30, 2024.</p><table>
