@@ -109,7 +109,7 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   // a count of something else or a share: "445 machines", "20.5%"
   if (/^\s*(%|percent|x\b|times|per\b|\/|-|–)/i.test(after)) return undefined;
   const aboutBtc = mentionsBtc();
-  if (/^\s*(?:self[- ]mined|mined|newly[- ]mined|restricted|unrestricted|pledged|encumbered|unencumbered)\s+[“"]?(?:bitcoins?|btc)\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
+  if (/^\s*[“"]?(?:self[- ]mined|mined|newly[- ]mined|restricted|unrestricted|pledged|encumbered|unencumbered)\s+[“"]?(?:bitcoins?|btc)\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   if (aboutBtc && /^\s*coins?\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   if (/\b(?:btc|bitcoin)\s+and\s+(?:eth|ether|ethereum)\s+(?:holdings\s+)?(?:were|was|are|of|totall?ed|stood\s+at|:)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(before) && /^\s*(?:and|,)\s*\d/.test(after)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };

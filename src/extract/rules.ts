@@ -129,4 +129,4 @@ export const COMPARISON_SPLIT = new RegExp(
 );
 
 /** Where a comparison ends and the sentence's own statements resume: ", and sold 362 BTC". */
-export const CLAUSE_RESUME = /,?\s+and\s+(?:it\s+|we\s+|the\s+company\s+)?(?=(?:sold|mined|produced|earned|held|holds|purchased|bought|acquired|ended|reached|achieved|generated|exited|self-mined)\b)|;\s+(?=[a-z])|,\s+(?=now\b|which\s+(?:pushed|brought|took|lifted|raised|put|left)\b)|,?\s+and\s+(?=(?:[\w-]+\s+){1,5}(?:rose|increased|grew|fell|declined|decreased|dropped|was|were|reached|stood|totall?ed|climbed|improved|remained|edged|slipped)\b)/gi;
+export const CLAUSE_RESUME = /,?\s+and\s+(?:it\s+|we\s+|the\s+company\s+)?(?:also\s+)?(?=(?:reported|sold|mined|produced|earned|held|holds|purchased|bought|acquired|ended|reached|achieved|generated|exited|self-mined)\b)|;\s+(?=[a-z])|,\s+(?=now\b|which\s+(?:pushed|brought|took|lifted|raised|put|left)\b)|,?\s+and\s+(?=(?:[\w-]+\s+){1,5}(?:rose|increased|grew|fell|declined|decreased|dropped|was|were|reached|stood|totall?ed|climbed|improved|remained|edged|slipped)\b)/gi;

@@ -69,6 +69,14 @@ describe('precision in filings', () => {
 });
 
 describe('news copies of monthly updates', () => {
+  it('reads quoted "restricted bitcoin" after a compared holding as pledged coins of the sentence’s date', () => {
+    // Riot September 2025 update: 19,287 BTC held at September 30 (19,309 at August 31), 3,300 restricted
+    const text = 'On September 30, 2025 Riot held 19,287 BTC, a little below the 19,309 BTC of August, and also reported 3,300 “restricted bitcoin.”';
+    const facts = extractFacts(parseText(text), ctx('RIOT', '2025-10-03'));
+    expect(pick(facts, 'btc_held_pledged').map((f) => [at(f), f.value])).toEqual([['2025-09-30', 3300]]);
+    expect(pick(facts, 'btc_held').find((f) => f.value === 19287)?.asOf).toBe('2025-09-30');
+  });
+
   it('keeps each figure of a while-clause with the sentence’s month, and compared figures with theirs', () => {
     // Cango November 2025 update: mined 546.7 BTC; holdings 6,959.3 BTC (6,412.6 in October);
     // deployed 50 EH/s; average operating 44.38 EH/s (46.09 EH/s in October)
