@@ -51,7 +51,8 @@ const MON = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun
 const ORD: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 const TOKEN_RE = new RegExp(
   [
-    String.raw`${MON}(?:\s*[-'’]\s*|\s+)((?:19|20)\d{2}|\d{2})(?![\d,.])`,
+    // a footnote glued to a four-digit year ("May 20241,2") ends at a blank
+    String.raw`${MON}(?:\s*[-'’]\s*|\s+)((?:19|20)\d{2}|\d{2})(?:(?<=\d{4})\d(?:,\d)*(?=\s))?(?![\d,.])`,
     String.raw`q([1-4])\s*['’]?\s*((?:19|20)\d{2}|\d{2})(?!\d)`,
     String.raw`([1-4])q\s*['’]?((?:19|20)\d{2}|\d{2})(?!\d)`,
     String.raw`(first|second|third|fourth)\s+(?:qtr\.?|quarter)\s*(?:of\s+)?((?:19|20)\d{2})(?!\d)`,
@@ -166,6 +167,8 @@ function nextRunStart(text: string, from: number, limit: number): number {
       continue;
     }
     if (/^(\(?(US\$|C\$|A\$|\$)\(?\d|\(\d)/.test(rest)) return i;
+    // "Average Net Price per Bitcoin Sold N/A N/A $27,568": a not-applicable cell opens the run
+    if (/^n\/a(?![a-z])/i.test(rest) && /\s/.test(text[i - 1] ?? '')) return i;
     if (/^[-–—]\s+(\d|\$|\(|[-–—]|n\/a)/i.test(rest) && /\s/.test(text[i - 1] ?? '')) return i;
     if (c === '(') depth++;
   }
@@ -210,6 +213,8 @@ function runEnd(text: string, start: number): number {
   return i;
 }
 
+/** "Avg. Operating Hash Rate": an abbreviation's point does not end a sentence */
+const ABBREV = /\b(avg|approx|appx|est|no)\./gi;
 const SENTENCE = /[.!?]["”]?\s+[A-Z]|[“”•●▪:;]|\b(said|announced|we|our|the company)\b/i;
 /** A label that ends or starts like a clause of a sentence ("… increased from", "to") is prose. */
 const CLAUSE_EDGE = /\b(from|to|by|of|at|in|on|the|a|an|and|or|for|with|over|than|was|were|is|are|has|have|had|increased|decreased|grew|rose|fell|reached|totall?ed|approximately|about)$|^(to|from|and|or|of|by|in|at|than)\b/i;
@@ -248,7 +253,7 @@ export function readFlatTable(text: string, header: FlatHeader, env: Env): FlatT
     const q = nextRunStart(text, p, Math.min(limit, p + 160));
     if (q < 0) break;
     let label = text.slice(p, q).replace(/\s+/g, ' ').trim();
-    if (label.length > 110 || SENTENCE.test(label) || CLAUSE_EDGE.test(label)) break;
+    if (label.length > 110 || SENTENCE.test(label.replace(ABBREV, '$1')) || CLAUSE_EDGE.test(label)) break;
     let e = runEnd(text, q);
     if (e <= q) break;
     // a second header: another table starts
@@ -291,8 +296,30 @@ export function readFlatTable(text: string, header: FlatHeader, env: Env): FlatT
     end = e;
     p = e;
   }
+  splitByPart(rows, env);
   crossCheck(rows, columns, env);
   return { header, rows, end };
+}
+
+const PART_RE = /^(.+?)\s+[-–—]\s+(.+)$/;
+
+/**
+ * "Deployed Hash Rate - Rockdale", "… - Corsicana", "… - Total": where a metric is broken down by
+ * site with a total row, the site rows are parts, and only the total is the company's figure.
+ */
+function splitByPart(rows: FlatRow[], env: Env): void {
+  const totals = new Map<string, FlatRow>();
+  for (const r of rows) {
+    const m = PART_RE.exec(r.label);
+    if (m && /^total$/i.test(m[2]!.trim())) totals.set(m[1]!.toLowerCase(), r);
+  }
+  if (!totals.size) return;
+  for (const r of rows) {
+    const m = PART_RE.exec(r.label);
+    if (!m || !totals.has(m[1]!.toLowerCase())) continue;
+    if (totals.get(m[1]!.toLowerCase()) === r) r.readLabel = readableLabel(m[1]!.trim(), '', env);
+    else r.skipped = true;
+  }
 }
 
 const PER_BTC = /\s*\(?\s*per\s+(bitcoin|btc)(\s+mined)?\s*\)?/i;
@@ -389,11 +416,13 @@ export interface FlatRead {
   candidates: Candidate[];
   /** document text spans read as flat tables */
   spans: { start: number; end: number }[];
+  /** value runs the flat reader split into cells: prose reading them as sentences gives way */
+  valueRuns: { start: number; end: number }[];
 }
 
 /** Finds and reads every flat table in the document's text. */
 export function readFlatRows(doc: ParsedDocument, env: Env): FlatRead {
-  const out: FlatRead = { candidates: [], spans: [] };
+  const out: FlatRead = { candidates: [], spans: [], valueRuns: [] };
   const text = doc.text;
   let after = 0;
   for (const header of findFlatHeaders(text, env)) {
@@ -402,6 +431,7 @@ export function readFlatRows(doc: ParsedDocument, env: Env): FlatRead {
     if (!flat.rows.length) continue;
     after = flat.end;
     out.spans.push({ start: header.start, end: flat.end });
+    for (const r of flat.rows) out.valueRuns.push({ start: r.runStart, end: r.end });
     const context = text.slice(Math.max(0, header.start - 300), header.start);
     const { table, rowOf } = asTable(flat, context);
     for (const c of readTables([table], env)) {
@@ -454,6 +484,7 @@ export function withFlatRows(doc: ParsedDocument, env: Env, others: Candidate[])
   const kept = others.filter((c) => {
     if (c.source === 'table') return true;
     if (inSpan(c) && (flatMetrics.has(c.metric) || byKey.has(keyOf(c)))) return false;
+    if (c.locator.kind === 'text' && flat.valueRuns.some((r) => c.locator.kind === 'text' && c.locator.offset >= r.start && c.locator.offset < r.end)) return false;
     const same = byKey.get(keyOf(c));
     if (same?.some((f) => f.confidence >= 0.5 && gluedVariant(c.value, f.value))) return false;
     return true;
