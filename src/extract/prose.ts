@@ -360,7 +360,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (mention.perBtc) {
         const w = `${b.slice(-90)} ${a.slice(0, 50)}`;
         if (/\b(cost|costs|all[- ]in figure)\b/.test(w) && !/revenue per|price of bitcoin|bitcoin price|depreciation expense was|financing costs were|hosting fee/.test(w)) {
-          return costPerBtc(w, sc, 0.7);
+          return costPerBtc(w, sc, 0.7, ownWords(`${sentLead.slice(-90)}`, a.slice(0, 50)));
         }
         if (soldHere && /\b(average|avg|price|at)\b/.test(b.slice(-40)) && !marketPrice.test(b.slice(-60))) {
           return { metric: 'btc_sold_avg_price', confidence: 0.8, notes: [] };
@@ -404,9 +404,19 @@ function classify(mention: Mention, before: string, after: string, clause: strin
   }
 }
 
-/** A cost per BTC with its basis read from the company's words around it. */
-function costPerBtc(w: string, sentence: string, confidence: number): Classified {
-  const exclDep = /\bexclud\w*\s+(?:the\s+)?(?:\w+\s+)?depreciation|\bbefore depreciation|\bex[- ]depreciation/;
+const EXCL_DEP = /\bexclud\w*\s+(?:the\s+)?(?:\w+\s+)?depreciation|\bbefore depreciation|\bex[- ]depreciation/;
+
+/**
+ * A cost per BTC with its basis read from the company's words around it. `own` is the figure's
+ * own words (from the previous figure to the next one): "excluding depreciation, was $83,091 per
+ * Bitcoin, with all-in costs of $98,636" gives the first figure the basis its own words name.
+ */
+function costPerBtc(w: string, sentence: string, confidence: number, own?: string): Classified {
+  if (own !== undefined) {
+    const mine = costPerBtc(own, sentence, confidence);
+    if (mine.basis !== 'company_defined') return { ...mine, ...costLabel(w) };
+  }
+  const exclDep = EXCL_DEP;
   const basis = /depreciation/.test(w) && !exclDep.test(w) && !/exclud/.test(w)
     ? 'incl_depreciation'
     : /all[- ]in/.test(w)
@@ -420,8 +430,20 @@ function costPerBtc(w: string, sentence: string, confidence: number): Classified
             : /\btotal cost\b/.test(w) && exclDep.test(sentence)
               ? 'incl_depreciation'
               : 'company_defined';
+  return { metric: 'cost_per_btc', basis, confidence, notes: [], ...costLabel(w) };
+}
+
+function costLabel(w: string): { basisLabel?: string } {
   const label = /(?:[a-z-]+\s+){0,5}costs?(?:\s+[a-z-]+){0,5}/.exec(w)?.[0]?.trim();
-  return { metric: 'cost_per_btc', basis, confidence, notes: [], ...(label ? { basisLabel: label } : {}) };
+  return label ? { basisLabel: label } : {};
+}
+
+/** The words that belong to one figure: after the previous figure, to the end of its clause. */
+function ownWords(b: string, a: string): string {
+  const prev = /.*(?:\$\s?\d[\d,.]*|\d[\d,.]*\s*(?:per|\/)\s*(?:bitcoin|btc)\b)/s.exec(b);
+  const before = prev ? b.slice(prev[0].length) : b;
+  // the next figure is not in `a`; its words start after the clause's end
+  return `${before} ${a.split(/[,;]/)[0] ?? ''}`;
 }
 
 const AVG_SALE_PRICE_BEFORE = /\baverage\s+(?:net\s+)?(?:sale\s+|selling\s+|realized\s+)?price\s+(?:per\s+(?:bitcoin|btc|coin)\s+(?:sold\s+)?|of\s+(?:bitcoin|btc)\s+sold\s+)?(?:of|was|were|at|stood at|:)?\s*(?:approximately\s+|about\s+|around\s+|~\s*)?$/;
@@ -719,7 +741,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       if (mapped.kind === 'instant' && !mapped.asOf) continue;
       period = mapped;
     } else {
-      period = pickPeriod(hitIndex, m, clauseIdx, c.metric, env);
+      period = pickPeriod(hitIndex, m, clauseIdx, c.metric, env, mentions);
       // its own period is a month or date whose year nothing tells: no other period may stand in
       if (period === UNANCHORED) continue;
       if (!period && clause.comparison) continue;
@@ -825,7 +847,7 @@ function indexHits(hits: readonly PeriodHit[], clauses: readonly Clause[]): HitI
  * Nearest period phrase of the figure's clause; before the figure first, then after it. A clause
  * without a period of its own takes the nearest one named earlier in the sentence, never a compared one.
  */
-function pickPeriod(index: HitIndex, m: Mention, clauseIdx: number, metric: Metric, env: Env): Period | undefined {
+function pickPeriod(index: HitIndex, m: Mention, clauseIdx: number, metric: Metric, env: Env, mentions: readonly Mention[] = []): Period | undefined {
   const clause = index.clauses[clauseIdx]!;
   const own = index.byClause[clauseIdx]!;
   const usable = (h: PeriodHit): Period | undefined => {
@@ -864,6 +886,9 @@ function pickPeriod(index: HitIndex, m: Mention, clauseIdx: number, metric: Metr
   }
   for (let i = split; i < own.length; i++) {
     const h = own[i]!;
+    // "mined 447 bitcoins, totaling 4,076 bitcoins year-to-date": a running total's words belong
+    // to the figure of its kind they follow, not to one further back
+    if (h.ytd && mentions.some((x) => x !== m && x.kind === m.kind && x.start >= m.end && x.end <= h.index)) continue;
     const gapAfter = s_gap(h, m);
     // "from 40.91 EH/s in July to 44.85 EH/s in September": a phrase right after a figure is its own
     const d = gapAfter <= 4 ? 0 : (h.index - m.end) * 1.5 + 5;

@@ -262,8 +262,53 @@ function isCashFlowStatement(table: Table): boolean {
 /** Coins other than bitcoin whose roll-forward tables look like a bitcoin one ("Ending balance"). */
 const OTHER_ASSET = /\b(usdc|usdt|tether|stablecoins?|eth|ether|ethereum|solana|sol|doge(coin)?|litecoin|ltc|filecoin|fil|digital assets other than bitcoin)\b/i;
 
+/**
+ * "Fleet Efficiency (J/TH)5 | 27.94 | 28.77 | 1": the number of the next footnote, cut loose from
+ * its text, lands as a last cell. Where every other row has fewer cells, a bare one- or two-digit
+ * last cell is that footnote, not a column, and would shift the row's figures one column left.
+ */
+function trimFootnoteCells(rows: { values: string[] }[]): void {
+  const widths = rows.map((r) => r.values.length);
+  for (const r of rows) {
+    const w = r.values.length;
+    if (w < 2 || !/^\d{1,2}$/.test(r.values[w - 1]!.trim())) continue;
+    const others = widths.filter((x) => x !== w);
+    if (!others.length || others.some((x) => x >= w) || rows.filter((x) => x.values.length === w).length > 1) continue;
+    if (!others.includes(w - 1)) continue;
+    r.values = r.values.slice(0, w - 1);
+  }
+}
+
+/** "Appx. $", "US$", "~$": the front of a figure whose number went to the next cell */
+const CURRENCY_FRONT = /^(?:(?:appx\.?|approx\.?|approximately|about|~)\s*)?(?:US\$|C\$|A\$|\$)$/i;
+
+/**
+ * "Bitcoin Sales Proceeds ($USD)" on a row of its own, then "Appx. $ | 51.2 million" and
+ * "Appx. $ | 36.9 million": a page that broke each value cell in two. The fronts and numbers are
+ * joined back into the label's row, one cell per column.
+ */
+function joinSplitCells(rows: string[][]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const cells: string[] = [];
+    let j = i + 1;
+    while (j < rows.length) {
+      const next = rows[j]!.filter((c) => c.trim());
+      if (next.length !== 2 || !CURRENCY_FRONT.test(next[0]!.trim()) || !readCell(`${next[0]}${next[1]}`)) break;
+      cells.push(`${next[0]!.trim()}${next[1]!.trim()}`);
+      j++;
+    }
+    if (cells.length && r.filter((c) => c.trim()).length === 1 && !readCell(r[0] ?? '')) {
+      out.push([r[0]!, ...cells]);
+      i = j - 1;
+    } else out.push(r);
+  }
+  return out;
+}
+
 function readTable(table: Table, env: Env, out: Candidate[]): void {
-  const rows = table.rows;
+  const rows = joinSplitCells(table.rows);
   if (rows.length < 1 || rows.length > 400) return;
   const parsed = rows.map((r) => {
     const labelIdx = r.length > 0 && !readCell(r[0]!) ? 0 : -1;
@@ -273,6 +318,7 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
   });
   const dataRows = parsed.filter((p) => p.label && p.values.some((c) => readCell(c) && !isYearish(c)));
   if (!dataRows.length) return;
+  trimFootnoteCells(dataRows);
   const counts = new Map<number, number>();
   for (const d of dataRows) counts.set(d.values.length, (counts.get(d.values.length) ?? 0) + 1);
   const n = Math.max(...dataRows.map((d) => d.values.length));
