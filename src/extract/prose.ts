@@ -358,7 +358,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       const soldHere = /\b(sold|sale|sales|sell|selling|sells|offloading|liquidat\w*)\b/.test(`${clause.toLowerCase()} ${l}`) || /^sold:/.test(sentence);
       const marketPrice = /\b(bitcoin|btc|market|spot|hash)\s*price\b|\bprice of (bitcoin|btc)\b|\btrading (at|just|near|around)\b/;
       if (mention.perBtc) {
-        const w = `${b.slice(-90)} ${a.slice(0, 50)}`;
+        const w = `${wordTail(b, 90)} ${a.slice(0, 50)}`;
         if (/\b(cost|costs|all[- ]in figure)\b/.test(w) && !/revenue per|price of bitcoin|bitcoin price|depreciation expense was|financing costs were|hosting fee/.test(w)) {
           return costPerBtc(w, sc, 0.7, ownWords(`${sentLead.slice(-90)}`, a.slice(0, 50)));
         }
@@ -436,6 +436,14 @@ function costPerBtc(w: string, sentence: string, confidence: number, own?: strin
 function costLabel(w: string): { basisLabel?: string } {
   const label = /(?:[a-z-]+\s+){0,5}costs?(?:\s+[a-z-]+){0,5}/.exec(w)?.[0]?.trim();
   return label ? { basisLabel: label } : {};
+}
+
+/** The last n characters of s, widened to a whole first word ("power cost", not "r cost"). */
+function wordTail(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const from = s.length - n;
+  const start = /[a-z]+$/i.exec(s.slice(0, from + 1))?.index ?? from;
+  return s.slice(start);
 }
 
 /** The words that belong to one figure: after the previous figure, to the end of its clause. */
@@ -730,7 +738,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
 
   const ownFound: Period[] = [];
   const unresolvedByClause = new Map<number, boolean>();
-  const hitIndex = indexHits(periods, clauses);
+  const hitIndex = { ...indexHits(periods, clauses), text: s };
   for (const { m, c, clauseIdx } of classified) {
     const clause = clauses[clauseIdx]!;
     let period: Period | undefined;
@@ -831,7 +839,12 @@ function hashSubjectOf(s: string): string | undefined {
 interface HitIndex {
   byClause: PeriodHit[][];
   clauses: readonly Clause[];
+  /** the sentence, to read the words between a figure and a later period */
+  text?: string;
 }
+
+/** "…, primarily due to the halving in April 2024": a period in the cause dates the cause, not the figure */
+const CAUSE = /\b(?:due to|because|driven by|as a result of|owing to|attributable to|reflecting)\b/i;
 
 function indexHits(hits: readonly PeriodHit[], clauses: readonly Clause[]): HitIndex {
   const byClause: PeriodHit[][] = clauses.map(() => []);
@@ -886,6 +899,7 @@ function pickPeriod(index: HitIndex, m: Mention, clauseIdx: number, metric: Metr
   }
   for (let i = split; i < own.length; i++) {
     const h = own[i]!;
+    if (index.text && CAUSE.test(index.text.slice(m.end, h.index))) break;
     // "mined 447 bitcoins, totaling 4,076 bitcoins year-to-date": a running total's words belong
     // to the figure of its kind they follow, not to one further back
     if (h.ytd && mentions.some((x) => x !== m && x.kind === m.kind && x.start >= m.end && x.end <= h.index)) continue;
@@ -894,6 +908,9 @@ function pickPeriod(index: HitIndex, m: Mention, clauseIdx: number, metric: Metr
     const d = gapAfter <= 4 ? 0 : (h.index - m.end) * 1.5 + 5;
     if (best && d >= best.d && gapAfter > 4) break;
     const p = usable(h);
+    // "$25,329 per bitcoin in 2024, … in April 2024": the figure's own period, even where it does
+    // not fit the metric, keeps a later one from standing in
+    if (!p && gapAfter <= 4 && !h.unanchored) break;
     if (p && (!best || d < best.d)) best = { p, d };
   }
   return best?.p;
