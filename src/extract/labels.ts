@@ -31,8 +31,12 @@ export function isSegmentRow(norm: string): boolean {
   });
 }
 
+/** "Month end operating EH/s", "Average operating EH/s": the unit stands for the hash rate it measures */
+const UNIT_AS_NOUN = /(^|[^/\w.]\s*)((?:month[- ]end\s+|average\s+|avg\.?\s+)?(?:operating|operational|installed|deployed|energized|average|avg\.?))\s+((?:eh|ph)\/s)\b/;
+
 export function classifyLabel(label: string, aliasRules: readonly LabelRule[] = []): { rule: LabelRule; norm: string } | undefined {
-  const norm = normalizeLabel(label);
+  let norm = normalizeLabel(label);
+  if (!/hash\s?rate|\/\s*(?:avg|average)/.test(norm)) norm = norm.replace(UNIT_AS_NOUN, '$1$2 hash rate $3');
   if (!norm || norm.length > 220) return undefined;
   for (const rule of [...aliasRules, ...LABEL_RULES]) {
     if (!rule.match.test(norm)) continue;

@@ -38,6 +38,8 @@ const MENTION_RE = new RegExp(
   'gi',
 );
 
+const PRICE_UNIT_BEFORE = /\b(?:cost|price)\s+per\s+(mwh|kwh|megawatt[- ]hours?|kilowatt[- ]hours?)\s*(?:of|was|were|at|stood at|:)?\s*(?:approximately\s+|about\s+|~\s*)?\(?$/i;
+
 const BTC_NOT_COIN = /^\s*(miners?|mining\s+(machines|rigs|equipment|servers|units|facilit|operations|sites?|data)|machines|rigs|atms?|price|per\b|\/|network|blocks?|address|etf|options?|futures|equivalent)/i;
 
 export function findMentions(s: string): Mention[] {
@@ -88,6 +90,12 @@ export function findMentions(s: string): Mention[] {
     }
     if (!kind) continue;
     let value = parsed.value;
+    // "energy cost per MWh of $28.83": the unit named before the figure
+    const unitBefore = kind === 'usd' && !/^\s*(?:thousand|million|billion|mn|bn|[kmb])\b/i.test(scaleText) ? PRICE_UNIT_BEFORE.exec(s.slice(Math.max(0, m.index - 60), m.index)) : null;
+    if (unitBefore) {
+      out.push({ kind: 'kwh', value: tidy(/^m/i.test(unitBefore[1]!) ? value / 1000 : value), start: m.index, end: m.index + all.length, raw: all, approximate: !!approx || parsed.approximate, unitText: `per ${unitBefore[1]!.toLowerCase()}` });
+      continue;
+    }
     if (kind === 'hashrate') value = /^ph|petahash/.test(unit) ? value / 1000 : value;
     if (kind === 'kwh') value = /mwh/.test(unit) ? value / 1000 : /[¢c]|cent/.test(unit) && !cur ? value / 100 : value;
     if (kind === 'mw' && /^g/.test(unit)) value *= 1000;
