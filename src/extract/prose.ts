@@ -117,7 +117,7 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   // a count of something else or a share: "445 machines", "20.5%"
   if (/^\s*(%|percent|x\b|times|per\b|\/|-|–)/i.test(after)) return undefined;
   const aboutBtc = mentionsBtc();
-  if (/^\s*[“"]?(?:self[- ]mined|mined|newly[- ]mined|restricted|unrestricted|pledged|encumbered|unencumbered)\s+[“"]?(?:bitcoins?|btc)\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
+  if (/^\s*[“"]?(?:self[- ]mined|mined|newly[- ]mined|total|restricted|unrestricted|pledged|encumbered|unencumbered)\s+[“"]?(?:bitcoins?|btc)\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   if (aboutBtc && /^\s*coins?\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   if (/\b(?:btc|bitcoin)\s+and\s+(?:eth|ether|ethereum)\s+(?:holdings\s+)?(?:were|was|are|of|totall?ed|stood\s+at|:)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(before) && /^\s*(?:and|,)\s*\d/.test(after)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
@@ -637,6 +637,9 @@ interface SentenceContext {
   excluded?: ExcludedValues;
 }
 
+/** between "from X" and "to Y": at most a short period phrase ("in April", "at the end of Q1") */
+const FROM_TO_GAP = /^\s*(?:(?:in|during|for|at|as of|on)\s+[\w ,.'’-]{1,30}?\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?$/i;
+
 const ANAPHORA = /\b(?:this|that|the same)\s+(?:figure|number|metric|measure|level)\b|^\W*(?:[A-Z][a-z]+,\s+)?it\s+(?:rose|improved|increased|climbed|reached|grew|stood|was|edged|jumped|came|fell|declined|decreased|dropped|slipped)\b/i;
 
 function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatcher | undefined, subjectIn: string | undefined, multi: boolean, carry?: Period, prevSold = false, sctx: SentenceContext = {}): { candidates: Candidate[]; subject: string | undefined; period?: Period; sold?: boolean } {
@@ -709,6 +712,14 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       // not when the figure has its own qualifier ("with an average daily production of 20.55 BTC")
       const own = s.slice(Math.max(clause.start, m.start - WINDOW), m.start).toLowerCase();
       if (prev && !/\b(average|avg|daily|per day|a day|per block|each|customers?|hosting|network|total|cumulative)\b/.test(own)) c = { ...prev.c, confidence: prev.c.confidence - 0.1, notes: [...prev.c.notes, 'metric carried from the compared figure'] };
+    }
+    if (!c) {
+      // "proceeds fell from $55.8 million in April to $29.4 million in May": the figure moved to is
+      // the same metric as the one it moved from
+      const prev = classified[classified.length - 1];
+      if (prev && prev.m.kind === m.kind && FROM_TO_GAP.test(s.slice(prev.m.end, m.start)) && /\bfrom\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(Math.max(0, prev.m.start - 30), prev.m.start))) {
+        c = { ...prev.c, confidence: prev.c.confidence - 0.05, notes: [...prev.c.notes, 'metric carried from the figure it moved from'] };
+      }
     }
     if (!c) return;
     // two figures with nothing but a footnote digit between them: a table row that lost its

@@ -31,7 +31,8 @@ export function readCell(text: string): Cell | undefined {
   if (!t) return undefined;
   const dash = parseNumber(t);
   if (dash?.dashZero) return { num: dash, unitText: '', text: t };
-  const m = CELL_RE.exec(t.replace(/\s+/g, ' ').replace(CELL_NOTE, ''));
+  // "($18,896)*": a mark for a revised figure, not part of it
+  const m = CELL_RE.exec(t.replace(/\s+/g, ' ').replace(CELL_NOTE, '').replace(/(?<=[\d)])\s*[*†‡]+$/, ''));
   if (!m) return undefined;
   // a trailing footnote only after a unit: "10.3 EH/s 2"; "2024 1" is a header
   if (m[5] && !m[4]) return undefined;

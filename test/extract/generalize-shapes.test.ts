@@ -100,6 +100,26 @@ describe('prose: each figure takes its own words', () => {
   });
 });
 
+describe('prose: moved-to figures, totals, revised cells', () => {
+  it('the figure a metric moved to is the same metric', () => {
+    // Core Scientific, May 2024 (proceeds about $55.8 million in April, $29.4 million in May)
+    const facts = run('CORZ', '2024-06-04', 'Core Scientific published its May 2024 update. Its bitcoin sales proceeds dropped from approximately $55.8 million in April to $29.4 million in May.');
+    expect(sure(facts, 'btc_sold_proceeds', '2024-05-31')).toEqual([29_400_000]);
+    expect(sure(facts, 'btc_sold_proceeds', '2024-04-30')).toEqual([55_800_000]);
+  });
+  it('"N total bitcoin holdings" is a count of coins', () => {
+    // CleanSpark, November 2024 (9,297 BTC held on November 30)
+    const facts = run('CLSK', '2024-12-03', 'CleanSpark reported November 2024 figures. The miner had 9,297 total bitcoin holdings as of November 30, 2024.');
+    expect(sure(facts, 'btc_held', '2024-11-30')).toEqual([9297]);
+  });
+  it('a revised-figure mark after a cell does not hide it', () => {
+    // IREN, November 2024 update (October electricity cost per bitcoin revised to $18,896)
+    const text = ['IREN November 2024 monthly update.', '| Bitcoin Mining | Nov-24 | Oct-24* |', '| --- | --- | --- |', '| Electricity cost (per Bitcoin) | ($22,575) | ($18,896)* |'].join('\n');
+    const facts = run('IREN', '2024-12-02', text);
+    expect(sure(facts, 'cost_per_btc', '2024-10-31')).toEqual([18896]);
+  });
+});
+
 describe('table labels that name the hash rate by its unit', () => {
   // Bitfarms, March 2024 (6.5 EH/s at month end, 5.7 EH/s average)
   const text = [
