@@ -784,6 +784,12 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
         unresolvedByClause.set(clauseIdx, unresolved);
       }
       if (!period && unresolved) continue;
+      // "installed capacity at month-end" names the report's own month, whatever came before
+      const ownEnd = /\b(?:at|as of|by)\s+(?:the\s+)?(?:month|quarter)[- ]end\b|\b(?:at|as of|by)\s+the\s+end\s+of\s+the\s+(?:month|quarter)\b/i.test(s.slice(clause.start, clause.end));
+      if (!period && ownEnd && !env.periodic && env.defaultPeriod) {
+        period = env.defaultPeriod;
+        notes0.push('"month-end": the month of the report');
+      }
       if (!period && carry && !env.periodic && fitPeriod(c.metric, carry)) {
         // "It sold 4,451 BTC over the weekend. Net proceeds were $305 million." share one period
         period = carry;

@@ -112,6 +112,12 @@ describe('prose: moved-to figures, totals, revised cells', () => {
     const facts = run('CLSK', '2024-12-03', 'CleanSpark reported November 2024 figures. The miner had 9,297 total bitcoin holdings as of November 30, 2024.');
     expect(sure(facts, 'btc_held', '2024-11-30')).toEqual([9297]);
   });
+  it('"at month-end" is the report\'s month, not a month named in the sentence before', () => {
+    // IREN, November 2024 update (15 J/TH fleet efficiency at the end of November)
+    const facts = run('IREN', '2024-12-02', 'IREN November 2024 Monthly Update.\n\nThe Oct-24 electricity cost per Bitcoin was restated to $18,896 after power credits received after Oct-24 month-end. The fleet reached 28 EH/s (15 J/TH) of installed capacity at month-end.');
+    expect(at(facts, 'fleet_efficiency', '2024-10-31')).toEqual([]);
+    expect(sure(facts, 'fleet_efficiency', '2024-11-30')).toEqual([15]);
+  });
   it('a revised-figure mark after a cell does not hide it', () => {
     // IREN, November 2024 update (October electricity cost per bitcoin revised to $18,896)
     const text = ['IREN November 2024 monthly update.', '| Bitcoin Mining | Nov-24 | Oct-24* |', '| --- | --- | --- |', '| Electricity cost (per Bitcoin) | ($22,575) | ($18,896)* |'].join('\n');
