@@ -399,6 +399,11 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (/\b(bitcoin |btc |self[- ])?mining revenues?\b|\brevenues? from (bitcoin |self[- ])?mining\b/.test(w) && !/hosting|cloud|total revenue|hosted|owned/.test(w)) {
         return { metric: 'mining_revenue', confidence: 0.75, notes: [] };
       }
+      // "the bitcoin mining business generating revenue of RMB 989.4 million (US$138.1 million)": the
+      // same amount in the second currency follows in parentheses
+      if (/\b(?:bitcoin|btc|self[- ])\s*mining (?:business|operations?|segment)\s+(?:generat\w*|contribut\w*|earn\w*|brought in|bringing in)\s+revenues?\s+of\s+(?:[a-z]{3}\s?[\d.,]+\s*(?:million|billion|thousand|mn|bn)?\s*(?:\(\s*(?:us\s?)?)?)?$/.test(w) && !/hosting|cloud|hosted/.test(w)) {
+        return { metric: 'mining_revenue', confidence: 0.75, notes: [] };
+      }
       // "Total revenues were $224.6 million, of which Bitcoin mining contributed about $220.9 million"
       if (/\brevenues?\b/.test(sc) && /\b(?:bitcoin|btc|self[- ])\s*mining(?:\s+operations|\s+business|\s+segment)?\s+(?:contributed|generated|brought in|accounted for)\s+(?:about\s+|approximately\s+|around\s+|~\s*)?$/.test(w) && !/hosting|cloud/.test(w)) {
         return { metric: 'mining_revenue', confidence: 0.7, notes: [] };
