@@ -204,7 +204,7 @@ function toFact(c: Candidate): ExtractedFact {
     derived: false,
   };
   if (c.basis) fact.basis = c.basis;
-  if (c.basisLabel) fact.basisLabel = c.basisLabel;
+  if (c.basisLabel) fact.basisLabel = c.basisLabel.replace(/\s+/g, ' ').trim();
   if (c.company) fact.company = c.company;
   if (c.notes.length) fact.notes = c.notes.join('; ');
   return fact;

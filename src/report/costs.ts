@@ -124,7 +124,7 @@ export function buildCosts(idx: CanonIndex, companies: readonly CompanyInfo[], n
         periodEnd: v.periodEnd,
         periodLabel: periodLabel(v.periodStart, v.periodEnd, co.fiscalYearEndMonth),
         basis: v.basis,
-        companyLabel: v.basisLabel,
+        companyLabel: v.basisLabel?.replace(/\s+/g, ' ').trim() ?? null,
         costUsdPerBtc: cost,
         marketAvgPriceUsd: market,
         marginUsdPerBtc: margin,

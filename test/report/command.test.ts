@@ -24,7 +24,7 @@ describe('hashledger report', () => {
     const code = await reportCommand.run({ values: { db: dbPath, out }, positionals: [] }, t.io);
     expect(code).toBe(0);
     const files = t.out.join('').trim().split('\n');
-    for (const name of ['treasury.md', 'costs.md', 'report.html', 'hashledger-report.xlsx', 'report.json', 'csv/treasury.csv', 'csv/facts.csv']) {
+    for (const name of ['treasury.md', 'costs.md', 'companies/CANG.md', 'report.html', 'hashledger-report.xlsx', 'report.json', 'csv/treasury.csv', 'csv/facts.csv']) {
       expect(files).toContain(join(out, name));
       expect(existsSync(join(out, name))).toBe(true);
     }
@@ -35,7 +35,7 @@ describe('hashledger report', () => {
     const out = join(dir, 'some');
     const code = await reportCommand.run({ values: { db: dbPath, out, format: ['md,json'], company: ['cang'] }, positionals: ['treasury'] }, t.io);
     expect(code).toBe(0);
-    expect(t.out.join('').trim().split('\n').sort()).toEqual([join(out, 'report.json'), join(out, 'treasury.md')]);
+    expect(t.out.join('').trim().split('\n').sort()).toEqual([join(out, 'companies/CANG.md'), join(out, 'report.json'), join(out, 'treasury.md')]);
   });
 
   it('takes a company by name, any case, and says which asked-for companies have no facts', async () => {

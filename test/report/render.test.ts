@@ -8,7 +8,7 @@ import type * as XlsxNs from 'xlsx';
 import { renderCsv } from '../../src/report/render/csv.ts';
 import { renderHtml } from '../../src/report/render/html.ts';
 import { renderJson } from '../../src/report/render/json.ts';
-import { renderCostsMd, renderTreasuryMd } from '../../src/report/render/markdown.ts';
+import { renderCompanyMd, renderCostsMd, renderTreasuryMd } from '../../src/report/render/markdown.ts';
 import { renderXlsx } from '../../src/report/render/xlsx.ts';
 import { fixtureDb } from './fixture.ts';
 import { HOSTILE, modelOf } from './helpers.ts';
@@ -23,6 +23,14 @@ describe('golden reports (reviewed by reading; figures checked in model.test.ts)
   });
   it('costs.md', async () => {
     await expect(renderCostsMd(m)).toMatchFileSnapshot('golden/costs.md');
+  });
+  it('a page per company (Cango)', async () => {
+    const page = m.pages.find((p) => p.ticker === 'CANG')!;
+    const md = renderCompanyMd(m, page);
+    // the sale a person read off the release: 4,451 BTC for about $305 million
+    expect(md).toContain('# CANG — Cango Inc.');
+    expect(md).toMatch(/\| 4,451 \|/);
+    await expect(md).toMatchFileSnapshot('golden/company-CANG.md');
   });
   it('treasury JSON', async () => {
     const json = renderJson(m);

@@ -3,7 +3,7 @@ import type { ReportModel } from '../model.ts';
 import { renderCsv } from './csv.ts';
 import { renderHtml } from './html.ts';
 import { renderJson } from './json.ts';
-import { renderCostsMd, renderTreasuryMd } from './markdown.ts';
+import { renderCompanyMd, renderCostsMd, renderTreasuryMd } from './markdown.ts';
 import { renderXlsx } from './xlsx.ts';
 
 export type ReportFormat = 'md' | 'html' | 'xlsx' | 'csv' | 'json';
@@ -16,6 +16,8 @@ export function renderAll(m: ReportModel, formats: readonly ReportFormat[]): Map
       case 'md':
         if (m.kinds.includes('treasury')) out.set('treasury.md', renderTreasuryMd(m));
         if (m.kinds.includes('costs')) out.set('costs.md', renderCostsMd(m));
+        // a page per company that has figures, named by ticker (kept to file-name characters)
+        for (const p of m.pages) if (p.factCount > 0) out.set(`companies/${p.ticker.replace(/[^A-Za-z0-9._-]/g, '_')}.md`, renderCompanyMd(m, p));
         break;
       case 'html':
         out.set('report.html', renderHtml(m));

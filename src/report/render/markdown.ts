@@ -89,10 +89,12 @@ export function gridMd(g: SensitivityGrid): string {
   return `**${escapeMd(g.title)}**\n\n${[head, align, ...rows].join('\n')}\n\n_${escapeMd(g.note)}_\n`;
 }
 
-function companyTreasury(p: CompanyPage): string {
+const companyHeading = (p: CompanyPage, level: string) => `${level} ${escapeMd(p.ticker)} — ${escapeMd(p.name)}`;
+
+function companyTreasury(p: CompanyPage, heading = companyHeading(p, '###')): string {
   const l = p.latest;
   return [
-    `### ${escapeMd(p.ticker)} — ${escapeMd(p.name)}`,
+    heading,
     '',
     l.heldBtc.value !== null ? `Latest holdings: ${displayOf(l.heldBtc, 'btc')} BTC at ${l.heldAsOf}.` : 'No holdings reported.',
     '',
@@ -101,9 +103,9 @@ function companyTreasury(p: CompanyPage): string {
   ].join('\n');
 }
 
-function companyCosts(p: CompanyPage): string {
+function companyCosts(p: CompanyPage, heading = companyHeading(p, '###')): string {
   return [
-    `### ${escapeMd(p.ticker)} — ${escapeMd(p.name)}`,
+    heading,
     '',
     p.latest.efficiencyJth.value !== null ? `Fleet efficiency ${displayOf(p.latest.efficiencyJth, 'jth')} J/TH at ${p.latest.efficiencyAsOf}.` : '',
     p.latest.hashrateEhs.value !== null ? `Hashrate ${displayOf(p.latest.hashrateEhs, 'ehs')} EH/s at ${p.latest.hashrateAsOf}.` : '',
@@ -137,7 +139,7 @@ export function renderTreasuryMd(m: ReportModel): string {
     mdTable(productionTable(m.production), { drop: ['Start', 'End'] }),
     '## By company',
     '',
-    ...m.pages.map(companyTreasury),
+    ...m.pages.map((p) => companyTreasury(p)),
   ].join('\n');
 }
 
@@ -164,7 +166,7 @@ export function renderCostsMd(m: ReportModel): string {
     changesList(m.costs.changes),
     '## By company',
     '',
-    ...m.pages.filter((p) => p.costs.length || p.fleet).map(companyCosts),
+    ...m.pages.filter((p) => p.costs.length || p.fleet).map((p) => companyCosts(p)),
     '## Network',
     '',
     mdTable(adjustmentsTable(m)),
@@ -173,5 +175,22 @@ export function renderCostsMd(m: ReportModel): string {
     '',
     ...m.network.origins.map((o) => `- ${escapeMd(o.file)}: ${escapeMd(o.repo)} ${escapeMd(o.path)} @ ${o.commit.slice(0, 12)}`),
     '',
+  ].join('\n');
+}
+
+/**
+ * One company on its own page (`companies/CANG.md`): what an analyst forwards about one miner —
+ * its sales and holdings, production against the network and its costs, each line sourced.
+ */
+export function renderCompanyMd(m: ReportModel, p: CompanyPage): string {
+  return [
+    header(m, `${p.ticker} — ${p.name}`),
+    `${p.factCount} facts about ${escapeMd(p.name)} in the database.`,
+    '',
+    companyTreasury(p, '## Treasury'),
+    '## Production against the network',
+    '',
+    mdTable(productionTable(p.production), { drop: ['Company', 'Start', 'End'] }),
+    companyCosts(p, '## Costs and fleet'),
   ].join('\n');
 }
