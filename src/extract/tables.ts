@@ -126,6 +126,8 @@ export function columnHeaders(headerRows: string[][], n: number): { texts: strin
   return { texts: texts.map((t) => t.trim()), uncertain };
 }
 
+const BARE_DATE = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d$/i;
+
 function describeColumn(header: string, uncertain: boolean, env: Env, contextPeriod: Period | undefined): ColumnInfo {
   const info: ColumnInfo = { header, uncertain };
   // footnote markers and restatement asterisks after a header's year ("August 2024 1", "Jul 25*")
@@ -151,6 +153,11 @@ function describeColumn(header: string, uncertain: boolean, env: Env, contextPer
     if (p) info.period = p;
   } else if (instant) {
     info.period = instant.period;
+  } else if (BARE_DATE.test(h)) {
+    // a column headed by a date alone ("Mar. 31, 2024" in a balance sheet) is a point in time;
+    // in prose a bare date dates nothing, so say "as of" to the date reader
+    const p = findPeriods(`as of ${h}`, dateOpts(env))[0]?.period;
+    if (p?.kind === 'instant') info.period = p;
   } else if (/^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+'?\d{2}$/i.test(monthYearTail(h))) {
     // "Aug 25" over a monthly column is August 2025 (a day would come with its year)
     const [mon, yy] = monthYearTail(h).split(/\s+'?/);
@@ -190,8 +197,11 @@ function convert(rule: LabelRule, cell: Cell, label: string, header: string, tab
     case 'btc': {
       if (cell.num.currency) return undefined;
       if (/\$|usd|us\$|in thousands|'000/i.test(`${label} ${header}`)) return undefined;
-      // a money table ("$ in thousands") holds no coin counts unless a column says so
-      if (moneyScale(tableText) && !/\b(number of|quantity|units|btc|bitcoins?)\b/i.test(header)) return undefined;
+      // a money table ("$ in thousands") holds no coin counts unless a column says so, or the row
+      // names its unit: EDGAR's rendered statements (R pages, Financial_Report.xlsx) suffix a
+      // non-monetary row with its XBRL unit ("Number of bitcoin held (in bitcoin)")
+      const countRow = /\(in (?:bitcoins?|btc)\)|\bnumber of (?:bitcoins?|btc)\b/i.test(label);
+      if (moneyScale(tableText) && !countRow && !/\b(number of|quantity|units|btc|bitcoins?)\b/i.test(header)) return undefined;
       // roll-forwards print outflows in parentheses: "Bitcoin sold | (57.2)"
       return { value: Math.abs(v), notes, penalty };
     }
@@ -400,7 +410,7 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
       const notes = [...conv.notes];
       confidence -= conv.penalty;
       if (col.uncertain) {
-        confidence -= 0.35;
+        confidence -= 0.45;
         notes.push('column header spread by guess');
       }
       if (cell.num.footnoteSplit) confidence -= 0.2;

@@ -200,11 +200,10 @@ export function readWorkbook(bytes: Uint8Array): WorkbookSheets {
         continue;
       }
       const sheet = wb.Sheets[name]!;
-      const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '', blankrows: false });
-      sheets.push({
-        name: String(name),
-        rows: rows.map((r) => (Array.isArray(r) ? r.map((c) => (c === null || c === undefined ? '' : String(c))) : [])),
-      });
+      const raw = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: false, defval: '', blankrows: true });
+      const rows = raw.map((r) => (Array.isArray(r) ? r.map((c) => (c === null || c === undefined ? '' : String(c))) : []));
+      spreadMerges(rows, sheet['!merges'] ?? [], XLSX.utils.decode_range(sheet['!ref'] ?? 'A1'));
+      sheets.push({ name: String(name), rows: rows.filter((r) => r.some((c) => c.trim() !== '')) });
     }
     result = { sheets, warnings };
   } catch (err) {
@@ -219,6 +218,27 @@ export function readWorkbook(bytes: Uint8Array): WorkbookSheets {
     throw new ParseError(`not a readable spreadsheet (${msg})`, {}, { cause: failure });
   }
   return result;
+}
+
+type CellRange = { s: { r: number; c: number }; e: { r: number; c: number } };
+
+/**
+ * A merged header ("3 Months Ended" over two date columns, as in EDGAR's Financial_Report.xlsx)
+ * keeps its text only in its top-left cell; repeat it across the merge's columns so every column
+ * below it carries its caption, as an HTML colspan reads. Only the merge's first row is filled,
+ * and only within the sheet's range (a crafted merge cannot grow the rows).
+ */
+function spreadMerges(rows: string[][], merges: readonly CellRange[], ref: CellRange): void {
+  for (const m of merges.slice(0, 10_000)) {
+    const r = m.s.r - ref.s.r;
+    const row = rows[r];
+    if (!row || m.e.c <= m.s.c) continue;
+    const from = m.s.c - ref.s.c;
+    const text = row[from];
+    if (!text?.trim()) continue;
+    const to = Math.min(m.e.c - ref.s.c, ref.e.c - ref.s.c, from + 256);
+    for (let c = from + 1; c <= to; c++) if (!row[c]?.trim()) row[c] = text;
+  }
 }
 
 /** Zip-based workbooks start with a local file header; legacy .xls is an OLE compound file. */

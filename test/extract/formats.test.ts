@@ -63,3 +63,53 @@ describe('PDF one-page update', () => {
     expect(pick(facts, 'hashrate_operating', '2023-11-30')).toEqual([10.08]);
   });
 });
+
+describe("EDGAR's Financial_Report.xlsx", () => {
+  // CleanSpark's 10-Q for the quarter to 2024-03-31 (../shared/corpus/sec/CLSK/10-Q-2024-03-31.html):
+  // mined 2,031 / 1,871 BTC in the quarters and 4,051 / 3,401 in the six months to March 2024 / 2023;
+  // bitcoin mining revenue, net $111,799 / $42,488 / $185,585 / $70,234 thousand; 5,021 BTC held at
+  // 2024-03-31 and 2,243 at 2023-09-30. Laid out as EDGAR renders a statement into a sheet: a caption
+  // with the money scale, "3 Months Ended" merged over its two date columns, unit-suffixed counts.
+  const statement = (merged: boolean) => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['Revenue and Bitcoin (Details) - USD ($) $ in Thousands', '3 Months Ended', '', '6 Months Ended', ''],
+      ['', 'Mar. 31, 2024', 'Mar. 31, 2023', 'Mar. 31, 2024', 'Mar. 31, 2023'],
+      ['Bitcoin mining revenue, net', 111799, 42488, 185585, 70234],
+      ['Bitcoin mined (in bitcoin)', 2031, 1871, 4051, 3401],
+    ]);
+    if (merged) ws['!merges'] = [XLSX.utils.decode_range('B1:C1'), XLSX.utils.decode_range('D1:E1')];
+    return ws;
+  };
+  const balance = XLSX.utils.aoa_to_sheet([
+    ['Bitcoin holdings (Details) - USD ($) $ in Thousands', 'Mar. 31, 2024', 'Sep. 30, 2023'],
+    ['Number of bitcoin held (in bitcoin)', 5021, 2243],
+  ]);
+  const read = (merged: boolean) => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, statement(merged), 'R4');
+    XLSX.utils.book_append_sheet(wb, balance, 'R9');
+    const doc = parseXlsx(new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer));
+    return extractFacts(doc, { company: findCompany(companies, 'CLSK')!, companies, form: '10-Q', periodOfReport: '2024-03-31' });
+  };
+  const flow = (facts: ExtractedFact[], metric: string, start: string, end: string) =>
+    facts.filter((f) => f.metric === metric && f.periodStart === start && f.periodEnd === end && f.confidence >= 0.5).map((f) => f.value);
+
+  it('reads merged period captions over their columns, counts in a thousands table, and money scaled', () => {
+    const facts = read(true);
+    expect(flow(facts, 'btc_produced', '2024-01-01', '2024-03-31')).toEqual([2031]);
+    expect(flow(facts, 'btc_produced', '2023-01-01', '2023-03-31')).toEqual([1871]);
+    expect(flow(facts, 'btc_produced', '2023-10-01', '2024-03-31')).toEqual([4051]);
+    expect(flow(facts, 'btc_produced', '2022-10-01', '2023-03-31')).toEqual([3401]);
+    expect(flow(facts, 'mining_revenue', '2024-01-01', '2024-03-31')).toEqual([111_799_000]);
+    expect(flow(facts, 'mining_revenue', '2023-10-01', '2024-03-31')).toEqual([185_585_000]);
+    expect(pick(facts, 'btc_held', '2024-03-31')).toEqual([5021]);
+    expect(pick(facts, 'btc_held', '2023-09-30')).toEqual([2243]);
+  });
+
+  it('without the merges, a guessed spread of the captions states nothing with confidence', () => {
+    const facts = read(false);
+    // the six-month $185,585 thousand must not be given to the quarter
+    expect(flow(facts, 'mining_revenue', '2024-01-01', '2024-03-31').filter((v) => v !== 111_799_000)).toEqual([]);
+    expect(flow(facts, 'btc_produced', '2024-01-01', '2024-03-31').filter((v) => v !== 2031)).toEqual([]);
+  });
+});
