@@ -179,9 +179,19 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   };
   let m: RegExpExecArray | null;
 
+  // "the three and nine months ended March 31, 2024": two spans ending on one date, the first named first
+  const pairRe = new RegExp(`\\b(three|six|nine|3|6|9)(?:[\\s-]+months?)?\\s+and\\s+((six|nine|twelve|6|9|12)[\\s-]+months?\\s+(?:periods?\\s+)?(?:ended|ending)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?(?:\\s+\\d{4})?))`, 'gi');
+  while ((m = pairRe.exec(text))) {
+    const d = findDate(m[4]!, opts);
+    if (!d) continue;
+    const second = m.index + m[0].length - m[2]!.length;
+    add(spanPeriod(d.date, DURATION_WORDS[m[1]!.toLowerCase()]!), m.index, second - m.index);
+    add(spanPeriod(d.date, DURATION_WORDS[m[3]!.toLowerCase()]!), second, m[2]!.length);
+  }
   // duration + end date
   const spanRe = new RegExp(`\\b(one|three|six|nine|twelve|3|6|9|12)[\\s-]+months?\\s+(?:period\\s+)?(?:ended|ending)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?(?:\\s+\\d{4})?)`, 'gi');
   while ((m = spanRe.exec(text))) {
+    if (hits.some((h) => m!.index >= h.index && m!.index < h.index + h.length)) continue;
     const months = DURATION_WORDS[m[1]!.toLowerCase()]!;
     const d = findDate(m[2]!, opts);
     if (!d) {
@@ -225,11 +235,13 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     add({ kind: 'flow', start: sat.toISOString().slice(0, 10), end: sun.toISOString().slice(0, 10), grain: 'other' }, m.index, m[0].length);
   }
   // quarters: Q3 2024, 3Q24, Q1-24, Q1 FY2025, second quarter (of) (fiscal) 2024, First Qtr. 2024
-  const qRe = /\b(?:(?:fiscal\s+)?(?:q([1-4])|([1-4])q)\s*(?:of\s+)?(fy|fiscal\s+(?:year\s+)?)?\s*['’-]?(\d{4}|\d{2})\b|(first|second|third|fourth|1st|2nd|3rd|4th)\s+(fiscal\s+)?(?:quarter|qtr\b\.?)\s*(?:of\s+)?(fiscal\s+(?:year\s+)?|fy\s*)?(\d{4}))/gi;
+  const qRe = /\b(?:(?:fiscal\s+)?(?:q([1-4])|([1-4])q)\s*(?:of\s+)?(fy|fiscal\s+(?:year\s+)?)?\s*['’-]?(\d{4}|\d{2})\b|(first|second|third|fourth|1st|2nd|3rd|4th)\s+(fiscal\s+)?(?:quarter|qtr\b\.?)\s*(?:of\s+)?(fiscal\s+(?:year\s+)?|fy\s*)?['’]?(\d{4}|\d{2})\b)/gi;
   while ((m = qRe.exec(text))) {
     const q = Number(m[1] ?? m[2] ?? 0) || ORD[(m[5] ?? '').toLowerCase()] || 0;
     const yRaw = m[4] ?? m[8];
     if (!q || !yRaw) continue;
+    // "Third Quarter FY24": two digits only with a fiscal marker ("third quarter 24" is no year)
+    if (m[8] && m[8].length === 2 && !m[7]) continue;
     const y = yRaw.length === 2 ? 2000 + Number(yRaw) : Number(yRaw);
     const fiscal = !!(m[3] || m[6] || m[7]) || /\bfiscal\b|\bfy/i.test(text.slice(Math.max(0, m.index - 12), m.index + m[0].length));
     add(fiscal ? fiscalQuarter(y, q, fy) : fiscalQuarter(y, q, 12), m.index, m[0].length);
@@ -260,6 +272,8 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   const yRe = /\b(?:(fiscal)\s+(?:year\s+)?|fy\s*|(?:full|calendar)\s+year\s+(?:of\s+)?)(\d{4}|\d{2})\b/gi;
   while ((m = yRe.exec(text))) {
     if (/^\s*q/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
+    // the year of a quarter already read ("Q1 FY2025", "Third Quarter FY24") is not a year of its own
+    if (hits.some((h) => m!.index >= h.index && m!.index < h.index + h.length)) continue;
     const yRaw = m[2]!;
     const y = yRaw.length === 2 ? 2000 + Number(yRaw) : Number(yRaw);
     const isFiscal = /fiscal|fy/i.test(m[0]);

@@ -126,7 +126,11 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   const tailOk = /^\s*(?:$|[,.;)]|(?:in|by|as|at|on|for|during|last|the|a|an|up|down|compared|versus|vs)\b)/i.test(after);
   // dates may stand between ("balance held in reserve as of February 28th stood at 7,243"), other figures may not
   const beforeNoDates = before.replace(new RegExp(`\\b${MONTH_RE_SRC}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`, 'gi'), ' ');
-  if (aboutBtc && tailOk && /\b(?:bitcoin|btc)\s+(?:holdings?|balance|treasury|reserves?)\b[^.$%\d]{0,60}\b(?:to|of|at|was|were|is|are|totall?(?:ed|ing)|reached|stood\s+at|now\s+at)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
+  if (aboutBtc && tailOk && /\b(?:bitcoin|btc)\s+(?:holdings?|balance|treasury|reserves?|production|output)\b[^.$%\d]{0,60}\b(?:to|of|at|was|were|is|are|totall?(?:ed|ing)|reached|stood\s+at|now\s+at)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
+    return { kind: 'btc', value: 1, unitText: 'btc' };
+  }
+  // "the number of bitcoins held by the company as of the end of March was 2,474.8"
+  if (aboutBtc && tailOk && /\b(?:bitcoins?|btc)\s+(?:held|on\s+hand)\b[^.$%\d]{0,60}\b(?:was|were|is|are|totall?(?:ed|ing)|stood\s+at|reached|amounted\s+to|came\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   if (aboutBtc && /^\s+in\s+total\s+(?:bitcoin|btc)\s+holdings\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
@@ -143,7 +147,10 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
 export function splitSentences(text: string): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
   // " - " before a capital: bullets of a list that lost its line breaks ("… compared to June - BTC holdings …")
-  const re = /(?<=[.!?;][”"’)*_]{0,3})\s+(?=[A-Z“"(•●▪\-–*])|\s+[•●▪]\s+|(?<=[a-z)%:])\s+[-–]\s+(?=[A-Z])|\s*\n+\s*/g;
+  // a single line break before a lowercase word is a hard wrap inside a sentence ("by mining 1,583
+  // bitcoin\nin the period"), not a boundary; a capitalized verb and a figure after a lowercase word
+  // ("… a leading AI company Mined 1,003 Bitcoin") is a bullet whose line break was lost
+  const re = /(?<=[.!?;][”"’)*_]{0,3})\s+(?=[A-Z“"(•●▪\-–*])|\s+[•●▪]\s+|(?<=[a-z)%:])\s+[-–]\s+(?=[A-Z])|[ \t]*\n(?:[ \t]*\n)+\s*|[ \t]*\n[ \t]*(?![a-z])|(?<=[a-z0-9%)])\s+(?=(?:Mined|Self-mined|Produced|Sold|Purchased|Achieved|Generated|Increased|Decreased|Grew|Reached|Exited)\s+[~$\d])/g;
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -255,7 +262,9 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       // what follows the figure qualifies it only up to the next clause ("…, an average of 11.6 per day")
       const aOwn = a.slice(0, 80).split(/[,;(]|\s[-–—]\s|\b(?:and|while|or)\b/)[0] ?? '';
       // "Bitcoin miner and hosting provider Core Scientific mined …" describes the company, not the coins
-      const selfWords = `${b.slice(-90)} ${aOwn}`.replace(/\b(?:miner|company|operator)\s+and\s+(?:a\s+)?hosting\s+provider\b/g, ' ');
+      // "block rewards were cut by half, yet we … by mining 1,583 bitcoin": a contrast starts the figure's own statement
+      const bOwn = b.slice(-90).split(/\b(?:yet|but|however|although|though|nonetheless|nevertheless)\b|;/).pop() ?? '';
+      const selfWords = `${bOwn} ${aOwn}`.replace(/\b(?:miner|company|operator)\s+and\s+(?:a\s+)?hosting\s+provider\b/g, ' ');
       if (metric === 'btc_produced' && PROSE_NOT_SELF_MINED.test(selfWords)) return undefined;
       // "from the inception of our mining business in February 2020 to …, we earned an aggregate of": a running total, not a flow
       if (metric === 'btc_produced' && /\b(inception|cumulative(ly)?|(?<!year[- ])to[- ]date|all[- ]time|lifetime)\b/.test(`${l} ${aOwn}`)) return undefined;

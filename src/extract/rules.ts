@@ -124,6 +124,8 @@ export const COMPARISON_SPLIT = new RegExp(
     String.raw`from\s+(?:the\s+|its\s+|a\s+)?(?:(?:record|previous|prior)\s+)?(?=[~$]?\d)|` +
     // "a 2% decrease from November", "spiked by 20.5% from April" (not a range "from October 1, 2022 to …")
     String.raw`from\s+(?:the\s+(?:month\s+of\s+)?)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])(?!\s+\d{1,2}\b))|` +
+    // "an increase of 26% over September's production", "up 5% over the prior month"
+    String.raw`over\s+(?:the\s+)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*['’]s\b|(?:prior|previous|last)\s+(?:month|quarter|year)\b)|` +
     String.raw`relative\s+to|against|while|whereas|(?:consistent|in\s+line|flat|level)\s+with|similar\s+to|unchanged\s+from|(?:fewer|more|less|lower|higher)\s+than|(?:(?:just|slightly|a\s+little|a\s+bit|well)\s+)?(?:below|above)(?=\s+(?:the\s+)?[~$]?\d)|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))(?:\b|(?=[~$]))`,
   'gi',
 );

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/extract/index.ts';
+import type { ExtractedFact } from '../../src/model/fact.ts';
+import { parseText } from '../../src/parse/text.ts';
+import { findCompany, loadRegistry } from '../../src/registry/companies.ts';
+
+/**
+ * Prose shapes met in a held-out set of real releases (realdocs3, kept outside the repository).
+ * Figures and dates are those of the real release named per case; every sentence here is written
+ * for the test.
+ */
+const companies = loadRegistry();
+const run = (ticker: string, filedDate: string, text: string) => extractFacts(parseText(text), { company: findCompany(companies, ticker)!, companies, filedDate });
+const flows = (facts: ExtractedFact[], metric: string) =>
+  facts.filter((f) => f.metric === metric && f.confidence >= 0.5).map((f) => `${f.periodStart}..${f.periodEnd}=${f.value}`);
+const stocks = (facts: ExtractedFact[], metric: string) => facts.filter((f) => f.metric === metric && f.confidence >= 0.5).map((f) => `${f.asOf}=${f.value}`);
+
+describe('held-out prose shapes', () => {
+  it("a rise 'over September's production' is October's figure (Riot, October 2023: 458 BTC)", () => {
+    const facts = run('RIOT', '2023-11-07', 'Riot Platforms gives its production update for October 2023.\n\nThe company produced 458 Bitcoin in the month, up 26% over September\'s output.');
+    expect(flows(facts, 'btc_produced')).toEqual(['2023-10-01..2023-10-31=458']);
+  });
+
+  it("'the number of bitcoins held … at the end of March was 2,474.8' (Cango, March 2025)", () => {
+    const facts = run('CANG', '2025-04-01', 'Cango published its production figures for March 2025.\n\nCango mined 530.1 bitcoins in March. The number of bitcoins held by the company at the close of March was 2,474.8.');
+    expect(stocks(facts, 'btc_held')).toEqual(['2025-03-31=2474.8']);
+    expect(flows(facts, 'btc_produced')).toEqual(['2025-03-01..2025-03-31=530.1']);
+  });
+
+  it('a hard-wrapped sentence and a contrast after block-reward words (CleanSpark, quarter to June 30, 2024: 1,583 BTC)', () => {
+    const text = [
+      'CleanSpark reports results for its fiscal third quarter ended June 30, 2024.',
+      '"During the quarter the halving took half of every block reward, but we\nstill grew the business by mining 1,583 bitcoin\nin the quarter," the CFO said.',
+    ].join('\n\n');
+    expect(flows(run('CLSK', '2024-08-09', text), 'btc_produced')).toEqual(['2024-04-01..2024-06-30=1583']);
+  });
+
+  it("a headline 'Bitcoin production grew to 1,957' takes the quarter reported on (CleanSpark, quarter to March 31, 2025)", () => {
+    const text = ['CleanSpark Reports Second Quarter Fiscal 2025 Results', 'Bitcoin production grew to 1,957 in the period', 'CleanSpark today reported its financial results for the quarter ended March 31, 2025.'].join('\n\n');
+    expect(flows(run('CLSK', '2025-05-08', text), 'btc_produced')).toEqual(['2025-01-01..2025-03-31=1957']);
+  });
+
+  it("'Third Quarter FY24', 'the three and nine months ended', and bullets whose line breaks were lost (IREN, quarter to March 31, 2024)", () => {
+    const text = [
+      'IREN Reports Third Quarter FY24 Results',
+      'IREN today gave its results for the three and nine months ended March 31, 2024. Third Quarter FY24 Results Bitcoin mining revenue of $53.4 million, against $42.0 million in the second quarter of fiscal year 2024, on more hashrate AI cloud revenue of $0.6 million from GPUs serving a customer Mined 1,003 Bitcoin, as compared to 1,144 Bitcoin in the second quarter of fiscal year 2024.',
+    ].join('\n\n');
+    const facts = run('IREN', '2024-05-15', text);
+    expect(flows(facts, 'btc_produced').sort()).toEqual(['2023-10-01..2023-12-31=1144', '2024-01-01..2024-03-31=1003']);
+    expect(flows(facts, 'mining_revenue').sort()).toEqual(['2023-10-01..2023-12-31=42000000', '2024-01-01..2024-03-31=53400000']);
+  });
+});
