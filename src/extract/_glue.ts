@@ -105,6 +105,16 @@ export function readRun(run: string, opts: GlueOptions): GlueResult | undefined 
         }
       }
     }
+    // a footnote marker set off by blanks, in front of the next value: after the label
+    // ("Bitcoin Held 1 7,345 …") or after a value with a unit or thousands separators ("11.7 EH/s 2 10.9 EH/s",
+    // "106,674 2 98,694")
+    const spacedOk = acc.items.length === 0 ? i === 0 && !opts.gluedToLabel : spaced && lastWasValue && !!prev && (!!prev.unit || prev.grouped) && !prev.percent;
+    if (spacedOk) {
+      const fn = /^([1-9]\d?)(?:,[1-9]\d?)*(?=\s+(?:\(?[-–−]?\s?(?:US\$|C\$|A\$|\$)?\(?\d))/.exec(rest);
+      if (fn && Number(fn[1]) <= 29 && !/^\d{1,2}(?:,\d{1,2})*\s+\d[\d,.]*\s*%/.test(rest) && (acc.items.length > 0 || !/^\d{1,2}(?:,\d{1,2})*\s+[-–−]/.test(rest))) {
+        walk(j + fn[0].length, { items: acc.items, footnotes: acc.footnotes + 1.2 }, false);
+      }
+    }
     if (acc.items.length >= k) return;
     const dash = DASH_RE.exec(rest);
     if (dash && (lastWasValue || acc.items.length === 0)) {

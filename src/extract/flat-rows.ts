@@ -96,6 +96,9 @@ function tokenAt(m: RegExpExecArray, text: string, env: Env): Token | undefined 
   return undefined;
 }
 
+/** Between two column headers: blanks, stars, bars, or the words of a stacked header cell ("Q1 2023 Three Months Ended Q2 2023"). */
+const HEADER_GAP = /^[\s*|†]*(?:(?:(?:three|six|nine|twelve)\s+months?|quarter|month|year)\s+end(?:ed|ing)[\s*|†]*)?$/i;
+
 /** Runs of period headers in the text: two or more, or one after "Key metrics". */
 export function findFlatHeaders(text: string, env: Env): FlatHeader[] {
   const tokens: Token[] = [];
@@ -114,7 +117,7 @@ export function findFlatHeaders(text: string, env: Env): FlatHeader[] {
   };
   for (const t of tokens) {
     const prev = group[group.length - 1];
-    if (prev && /^[\s*|†]*$/.test(text.slice(prev.end, t.start))) group.push(t);
+    if (prev && HEADER_GAP.test(text.slice(prev.end, t.start))) group.push(t);
     else {
       flush();
       group = [t];
@@ -224,7 +227,18 @@ function glueColumns(header: FlatHeader): GlueColumn[] {
     if (c.kind === 'period') return { kind: 'period' as const };
     const base = 0;
     const p0 = header.columns[0]!.period;
-    if (!c.backMonths || !p0) return { kind: 'change-unknown' as const };
+    if (!c.backMonths) {
+      // "Q1 2023 | Q2 2023 | % Change": a bare change column beside two periods compares the later with the earlier
+      const periods = header.columns.map((x, i) => [x, i] as const).filter(([x]) => x.kind === 'period' && x.period);
+      if (header.columns.filter((x) => x.kind === 'change').length === 1 && periods.length === 2) {
+        const [[a, ia], [b, ib]] = periods as [[HeaderColumn, number], [HeaderColumn, number]];
+        const ea = periodEnd(a.period!);
+        const eb = periodEnd(b.period!);
+        if (ea !== eb) return ea > eb ? { kind: 'change' as const, base: ia, against: ib } : { kind: 'change' as const, base: ib, against: ia };
+      }
+      return { kind: 'change-unknown' as const };
+    }
+    if (!p0) return { kind: 'change-unknown' as const };
     const target = shiftMonths(periodEnd(p0), -c.backMonths);
     const against = header.columns.findIndex((x) => x.period && periodEnd(x.period).slice(0, 7) === target.slice(0, 7));
     return against > 0 ? { kind: 'change' as const, base, against } : { kind: 'change-unknown' as const };

@@ -13,11 +13,12 @@ import { withFlatRows } from './flat-rows.ts';
 import { aliasRulesFrom } from './labels.ts';
 import { readProse } from './prose.ts';
 import { LABEL_RULES, type ValueKind } from './rules.ts';
+import { capUnscopedHashrate } from './scope.ts';
 import { readTables } from './tables.ts';
 import { inBounds } from './units.ts';
 
 /** Bumped whenever extraction output may change; stored on every fact and document. */
-export const EXTRACTOR_VERSION = '0.8.1';
+export const EXTRACTOR_VERSION = '0.9.0';
 export const EXTRACTOR_NAME = 'hashledger-rules';
 
 /** What the extractor may know about a document besides its content. All optional. */
@@ -69,6 +70,7 @@ function extractWith(doc: ParsedDocument, ctx: ExtractContext, anchor: string | 
   const env = buildEnv(doc, ctx, anchor);
   const matcher = ctx.companies?.length ? companyMatcher(ctx.companies) : undefined;
   const candidates = withFlatRows(doc, env, [...readTables(doc.tables, env), ...readProse(doc, env, matcher ? { matcher } : {})]);
+  capUnscopedHashrate(doc, candidates);
   return finalize(candidates);
 }
 

@@ -150,7 +150,7 @@ export function splitSentences(text: string): { text: string; offset: number }[]
   // a single line break before a lowercase word is a hard wrap inside a sentence ("by mining 1,583
   // bitcoin\nin the period"), not a boundary; a capitalized verb and a figure after a lowercase word
   // ("… a leading AI company Mined 1,003 Bitcoin") is a bullet whose line break was lost
-  const re = /(?<=[.!?;][”"’)*_]{0,3})\s+(?=[A-Z“"(•●▪\-–*])|\s+[•●▪]\s+|(?<=[a-z)%:])\s+[-–]\s+(?=[A-Z])|[ \t]*\n(?:[ \t]*\n)+\s*|[ \t]*\n[ \t]*(?![a-z])|(?<=[a-z0-9%)])\s+(?=(?:Mined|Self-mined|Produced|Sold|Purchased|Achieved|Generated|Increased|Decreased|Grew|Reached|Exited)\s+[~$\d])/g;
+  const re = /(?<=[.!?;][”"’)*_]{0,3})\s+(?=[A-Z“"(•●▪\-–*])|\s+[•●▪]\s+|(?<=[a-z)%:])\s+[-–]\s+(?=[A-Z])|\s+[-–]\s+[-–]\s+(?=[A-Z])|[ \t]*\n(?:[ \t]*\n)+\s*|[ \t]*\n[ \t]*(?![a-z])|(?<=[a-z0-9%)])\s+(?=(?:Mined|Self-mined|Produced|Sold|Purchased|Achieved|Generated|Increased|Decreased|Grew|Reached|Exited)\s+[~$\d])/g;
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -698,6 +698,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (/^\s*(?:[-–•*]\s+)?[A-Z][\w .'’&-]{1,40}\(\s*(?:~|approx\.?\s*)?$/.test(s.slice(0, m.start)) || (/^\s*(?:[-–•*]\s+)?[A-Z][\w .'’&-]{1,40}\([^)]*$/.test(s.slice(0, m.start)) && m.kind === 'mw')) return;
     // "… ongoing Prince George (1.4 EH/s, 50MW – BC, Canada) Foundation works …": a site named mid-sentence
     if (/\b[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}\s*\(\s*(?:~|approx\.?\s*)?$/.test(s.slice(Math.max(0, m.start - 60), m.start)) && !/\b(?:Hash\s?rate|Hash Rate|Capacity|Total|Average|Operating|Installed|Deployed|Self)\b[^(]*\(\s*\S*$/.test(s.slice(Math.max(0, m.start - 60), m.start)) && /^[^)]{0,40}\b(?:\d+\s*MW|megawatts?)\b[^)]*(?:[–-]|,\s*[A-Z])/i.test(s.slice(m.end, m.end + 80))) return;
+    // "sub-30 w/TH miners", "30-40 w/TH machines": a class of machines, not the fleet's efficiency
+    if (m.kind === 'efficiency' && (/^\s*(?:miners?|machines?|rigs?|asics?|units|models?|servers?)\b/i.test(s.slice(m.end, m.end + 20)) || /(?:\bsub-?|\d\s*[-–])\s*$/i.test(s.slice(Math.max(0, m.start - 6), m.start)))) return;
+    // "negative realized electricity costs of ~US$0.08/kWh": the sign is a word the figure does not carry
+    if ((m.kind === 'kwh' || m.kind === 'usd') && /\bnegative\b/i.test(s.slice(Math.max(0, m.start - 60), m.start))) return;
     // "a little below 616.6 in September" compares two figures; "below 100 EH/s" alone is a bound
     const threshold = THRESHOLD_BEFORE.test(s.slice(Math.max(0, m.start - 30), m.start)) && !(clauseOf?.comparison && /\b(?:below|above|under|over)\s*$/i.test(s.slice(Math.max(0, m.start - 12), m.start)) && clauseOf.start > 0);
     // "edged up to 36.5 EH/s" is a level reached, not a ceiling ("up to 50 EH/s")

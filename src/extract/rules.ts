@@ -113,7 +113,7 @@ export const PROSE_BTC_KEYWORDS: { metric: Metric; re: RegExp; confidence?: numb
 export const PROSE_NOT_SELF_MINED = /\b(customers?|clients?|hosting|hosted|cloud|on behalf|power sales?|equivalent|network|industry|global|per day|daily|a day|per block|block rewards?|per eh|per exahash|miners\b|machines|rigs|halving|subsidy|pool operator|halvings?|fees?)\b/i;
 
 /** Clause words that make a figure a plan, not a fact. */
-export const FORWARD_LOOKING = /\b(expect\w*|target\w*|anticipat\w*|goal|guidance|plan(s|ned)?|project(ed|ion)s?|forecast\w*|aim\w*|intend\w*|will|would|could|should|estimat\w*|potential(ly)?|pathway|on track|on course|into production|by (the )?(end|year[- ]end|mid)|upon completion|once (complete|energized|fully)|outlook|scheduled|capable of reaching|up to|future)\b/i;
+export const FORWARD_LOOKING = /\b(expect\w*|target\w*|anticipat\w*|goal|guidance|plan(s|ned)?|project(ed|ion)s?|forecast\w*|aim\w*|intend\w*|will|would|could|should|estimat\w*|potential(ly)?|pathway|on track|on course|into production|by (the )?(end|year[- ]end|mid)|upon completion|once (complete|energized|fully)|outlook|scheduled|capable of reaching|up to|future|on (?:our|its|their|the) way|towards? achieving|in pursuit of)\b/i;
 
 /** Values right after these are changes, not levels ("an increase of 1,200 BTC"). */
 export const DELTA_BEFORE = /\b(increase[sd]?|decrease[sd]?|grew|growth|rose|fell|declined?|up|down|more|fewer|less|change|added|adding|additional|by|improvement)\s+(of\s+|by\s+)?(approximately\s+|about\s+|~\s*)?$/i;
@@ -124,6 +124,8 @@ export const COMPARISON_SPLIT = new RegExp(
     String.raw`from\s+(?:the\s+|its\s+|a\s+)?(?:(?:record|previous|prior)\s+)?(?=[~$]?\d)|` +
     // "a 2% decrease from November", "spiked by 20.5% from April" (not a range "from October 1, 2022 to …")
     String.raw`from\s+(?:the\s+(?:month\s+of\s+)?)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])(?!\s+\d{1,2}\b))|` +
+    // "a 26% improvement from Q1 2024", "up from 6.5 EH/s in Q1 2024"
+    String.raw`from\s+(?:the\s+)?(?=q[1-4]\b|[1-4]q\s?['’]?\d{2}\b|(?:first|second|third|fourth)\s+quarter\b)|` +
     // "an increase of 26% over September's production", "up 5% over the prior month"
     String.raw`over\s+(?:the\s+)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*['’]s\b|(?:prior|previous|last)\s+(?:month|quarter|year)\b)|` +
     String.raw`relative\s+to|against|while|whereas|(?:consistent|in\s+line|flat|level)\s+with|similar\s+to|unchanged\s+from|(?:fewer|more|less|lower|higher)\s+than|(?:(?:just|slightly|a\s+little|a\s+bit|well)\s+)?(?:below|above)(?=\s+(?:the\s+)?[~$]?\d)|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))(?:\b|(?=[~$]))`,

@@ -3,7 +3,7 @@ import { findPeriods, periodEnd, type Period } from './dates.ts';
 import { dateOpts, fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
 import { classifyLabel, normalizeLabel } from './labels.ts';
 import { parseNumber, tidy, type ParsedNumber } from './numbers.ts';
-import { LABEL_RULES, type LabelRule } from './rules.ts';
+import { LABEL_RULES, NOT_OWN, type LabelRule } from './rules.ts';
 import { efficiencyFactor, hashrateFactor, kwhFactor, moneyScale, mwFactor } from './units.ts';
 
 /**
@@ -93,6 +93,11 @@ function isLostCaption(cells: string[]): boolean {
   return /\b(months?|quarter|year|weeks?)\s+ended\b/i.test(caption) && !/(19|20)\d\d/.test(caption) && isRowLabelHeading([heading, caption]) && years.every(isYearish);
 }
 
+/** "Three Months Ended June 30,", "As of June 30,": a period caption that leaves its year to the cells below. */
+function isPeriodCaption(cell: string): boolean {
+  return /^(?:(?:for\s+the\s+)?(?:three|six|nine|twelve)\s+months|quarter|year|month)\s+ended\s+\w+\.?\s+\d{1,2},?$|^as\s+of\s+\w+\.?\s+\d{1,2},?$/i.test(cell.trim());
+}
+
 /** Spreads header rows over n value columns: exact, evenly divided spans, or right-aligned. */
 export function columnHeaders(headerRows: string[][], n: number): { texts: string[]; uncertain: boolean[] } {
   const texts = Array.from({ length: n }, () => '');
@@ -102,6 +107,14 @@ export function columnHeaders(headerRows: string[][], n: number): { texts: strin
     if (cells.length === n + 2 && isLostCaption(cells)) {
       // "Three Months Ended Sep 30, | Metrics | 2024 | 2023": the caption above the years, pushed into the label column
       const caption = cells[0]!;
+      cells = cells.slice(2).map((c) => `${caption} ${c}`);
+    } else if (n >= 1 && cells.length === n + 1 && isPeriodCaption(cells[0]!) && cells.slice(1).every(isYearish)) {
+      // "Three Months Ended June 30, | 2024 | 2023": the caption sits in the label column, over every year
+      const caption = cells[0]!;
+      cells = cells.slice(1).map((c) => `${caption} ${c}`);
+    } else if (n >= 1 && cells.length === n + 2 && isRowLabelHeading([cells[0]!, 'ended']) && isPeriodCaption(cells[1]!) && cells.slice(2).every(isYearish)) {
+      // "Metric | As of June 30, | 2024 | 2023"
+      const caption = cells[1]!;
       cells = cells.slice(2).map((c) => `${caption} ${c}`);
     } else if (cells.length === n + 1 || (cells.length > n && cells.length - n === 1)) cells = cells.slice(1);
     else if (cells.length > n) cells = cells.slice(cells.length - n);
@@ -187,7 +200,7 @@ function contextPeriodOf(text: string, env: Env): Period | undefined {
   return any?.period;
 }
 
-function convert(rule: LabelRule, cell: Cell, label: string, header: string, tableText: string): { value: number; notes: string[]; penalty: number } | undefined {
+function convert(rule: LabelRule, cell: Cell, label: string, header: string, tableText: string, scaleText = tableText): { value: number; notes: string[]; penalty: number } | undefined {
   const notes: string[] = [];
   let penalty = 0;
   const v = cell.num.value;
@@ -201,7 +214,7 @@ function convert(rule: LabelRule, cell: Cell, label: string, header: string, tab
       // names its unit: EDGAR's rendered statements (R pages, Financial_Report.xlsx) suffix a
       // non-monetary row with its XBRL unit ("Number of bitcoin held (in bitcoin)")
       const countRow = /\(in (?:bitcoins?|btc)\)|\bnumber of (?:bitcoins?|btc)\b/i.test(label);
-      if (moneyScale(tableText) && !countRow && !/\b(number of|quantity|units|btc|bitcoins?)\b/i.test(header)) return undefined;
+      if (moneyScale(scaleText) && !countRow && !/\b(number of|quantity|units|btc|bitcoins?)\b/i.test(header)) return undefined;
       // roll-forwards print outflows in parentheses: "Bitcoin sold | (57.2)"
       return { value: Math.abs(v), notes, penalty };
     }
@@ -334,6 +347,12 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
   for (const d of dataRows) counts.set(d.values.length, (counts.get(d.values.length) ?? 0) + 1);
   const n = Math.max(...dataRows.map((d) => d.values.length));
   const tableText = `${table.context} ${rows.slice(0, 3).map((r) => r.join(' ')).join(' ')}`;
+  // "Power Cost ($M) | $5.7": a scale in a data row's own label is that row's unit, not the table's
+  const scaleText = `${table.context} ${parsed
+    .slice(0, 3)
+    .filter((p) => !(p.label && moneyScale(p.label) && p.values.some((c) => readCell(c) && !isYearish(c))))
+    .map((p) => p.raw.join(' '))
+    .join(' ')}`;
   const ctxPeriod = contextPeriodOf(table.context, env);
 
   let headerRows: string[][] = [];
@@ -367,7 +386,7 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
       return;
     }
     sawData = true;
-    const hit = classifyLabel(p.label, env.aliasRules) ?? sectionRevenue(p.label, section);
+    const hit = classifyLabel(p.label, env.aliasRules) ?? sectionRevenue(p.label, section) ?? sectionOwnRow(p.label, section, env);
     if (!hit || segments.has(rowIdx)) return;
     const { rule } = hit;
     // "Colocation Bitcoin Produced", "Hosting Energized Hash rate": the customers' machines, not the company's
@@ -392,7 +411,7 @@ function readTable(table: Table, env: Env, out: Candidate[]): void {
       if (rule.value === 'btc' && col.measure !== 'count' && p.values.some((v) => /\$/.test(v))) return;
       if (rule.value !== 'btc' && col.measure === 'count') return;
       // measure tables (Quantity | Fair value) repeat one period; take only the first count column
-      const conv = convert(rule, cell, hit.norm, col.header, tableText);
+      const conv = convert(rule, cell, hit.norm, col.header, tableText, scaleText);
       if (!conv) return;
       let period: Period | undefined = labelPeriod ?? col.period;
       if (!period || (period.kind === 'instant' && rule.value !== 'btc' && ctxPeriod?.kind === 'flow' && ctxPeriod.end === period.asOf)) {
@@ -447,6 +466,21 @@ function sectionRevenue(label: string, section: string): { rule: LabelRule; norm
   if (!/\b(bitcoin|btc|self[- ]?)\s*mining\b/i.test(section) || /hosting|cloud|hpc|\bai\b/i.test(section)) return undefined;
   const rule = LABEL_RULES.find((r) => r.metric === 'mining_revenue');
   return rule ? { rule: { ...rule, confidence: 0.8 }, norm } : undefined;
+}
+
+/**
+ * "BTC Produced" over "From <company> self-mining operations | 780" and "By customers from
+ * cloud-mining solutions | 1,272": under a caption that names the metric, the one sub-row that says
+ * it is the company's own mining carries the figure; customers' and sites' rows do not.
+ */
+function sectionOwnRow(label: string, section: string, env: Env): { rule: LabelRule; norm: string } | undefined {
+  if (!section || classifyLabel(label, env.aliasRules)) return undefined;
+  const caption = classifyLabel(section, env.aliasRules);
+  if (!caption || caption.rule.value !== 'btc') return undefined;
+  const norm = normalizeLabel(label);
+  if (!/\b(self[- ]?mining|self[- ]?mined|proprietary mining)\b/.test(norm) || CUSTOMER_REST.test(norm) || NOT_OWN.test(norm)) return undefined;
+  const joined = classifyLabel(`${section} ${label}`, env.aliasRules);
+  return joined && joined.rule === caption.rule ? joined : undefined;
 }
 
 /** The company's own word for a hashrate, kept as the fact's basis. */

@@ -20,6 +20,13 @@ export function parseText(text: string): ParsedDocument {
     plain = [];
   };
   for (let i = 0; i < lines.length; ) {
+    const item = bulletSentence(lines[i]!);
+    if (item) {
+      flushPlain();
+      b.addBlock(item, { role: 'list-item' });
+      i++;
+      continue;
+    }
     const end = pipeRegionEnd(lines, i);
     if (end > i) {
       flushPlain();
@@ -34,7 +41,21 @@ export function parseText(text: string): ParsedDocument {
   return b.build('text');
 }
 
-const isPipeLine = (l: string) => l.includes('|');
+/**
+ * "- | Bitcoin production increased 210% to a record … in 2023 |": a page that drew its bullets as
+ * a two-column table (the mark, then the item). One sentence in one cell is a list item, not a row.
+ */
+const BULLET_PIPE = /^\s*(?:[-*•●▪◦·]|\d{1,2}[.)])\s*\|\s*([^|]+?)\s*\|?\s*$/;
+function bulletSentence(line: string): string | undefined {
+  const m = BULLET_PIPE.exec(line);
+  if (!m) return undefined;
+  const t = m[1]!.trim();
+  // a sentence: five or more words, not a value cell or a short label ("Bitcoin Produced")
+  if (t.split(/\s+/).length < 5 || isValueCell(t)) return undefined;
+  return t;
+}
+
+const isPipeLine = (l: string) => l.includes('|') && !bulletSentence(l);
 const isMarkdownRow = (l: string) => /^\s*\|.*\|\s*$/.test(l);
 
 /**
@@ -155,6 +176,8 @@ const isCaption = (line: string) => {
   return t.length > 0 && t.length <= 50 && !/[.:;,]$/.test(t) && !/^\s*(?:[-*•●▪]|\d{1,2}[.)])\s+/.test(line);
 };
 
+const BULLET = /^\s*(?:[-*•●▪]|\d{1,2}[.)])\s+/;
+
 function addPlain(b: DocumentBuilder, text: string): void {
   const paragraphs = text.split(/\n\s*\n/);
   let pending: string[][] | undefined;
@@ -189,8 +212,21 @@ function addPlain(b: DocumentBuilder, text: string): void {
     }
     flushPending();
     // a bulleted list keeps one block per item ("- Bitcoin mined in November: 535")
-    if (lines.length >= 2 && lines.every((l) => /^\s*(?:[-*•●▪]|\d{1,2}[.)])\s+/.test(l))) {
-      for (const l of lines) b.addBlock(l.replace(/^\s*(?:[-*•●▪]|\d{1,2}[.)])\s+/, ''), { role: 'list-item' });
+    if (lines.length >= 2 && lines.every((l) => BULLET.test(l))) {
+      for (const l of lines) b.addBlock(l.replace(BULLET, ''), { role: 'list-item' });
+      continue;
+    }
+    // a list wrapped at a fixed width: each item runs from its mark to the next one; lines before
+    // the first mark are the list's caption
+    const marks = lines.filter((l) => /^\s*[-*•●▪]\s+\S/.test(l)).length;
+    if (marks >= 2 && lines.filter((l) => BULLET.test(l)).length === marks) {
+      const items: string[][] = [[]];
+      for (const l of lines) {
+        if (BULLET.test(l)) items.push([l.replace(BULLET, '')]);
+        else items[items.length - 1]!.push(l);
+      }
+      if (items[0]!.length) b.addBlock(items[0]!.join('\n'));
+      for (const it of items.slice(1)) b.addBlock(it.join('\n'), { role: 'list-item' });
       continue;
     }
     const heading = lines.length === 1 && /^#{1,6}\s/.test(lines[0]!);

@@ -49,4 +49,39 @@ describe('held-out prose shapes', () => {
     expect(flows(facts, 'btc_produced').sort()).toEqual(['2023-10-01..2023-12-31=1144', '2024-01-01..2024-03-31=1003']);
     expect(flows(facts, 'mining_revenue').sort()).toEqual(['2023-10-01..2023-12-31=42000000', '2024-01-01..2024-03-31=53400000']);
   });
+
+  it("a release that splits self-mining from colocated machines: an unscoped total stays below 0.5 (Core Scientific, July 2022: 19.3 EH/s over about 195,000 servers)", () => {
+    const text = [
+      'Core Scientific gives its July 2022 updates.',
+      '- About 195,000 owned and colocated ASIC servers in operation',
+      'At the end of the month the Company ran roughly 195,000 ASIC servers, representing 19.3 EH/s, across its data centers.',
+      'Self-Mining',
+      'Its self-mining operations produced 1,221 bitcoins in July.',
+    ].join('\n\n');
+    const facts = run('CORZ', '2022-08-05', text);
+    expect(facts.filter((f) => f.metric.startsWith('hashrate_') && f.confidence >= 0.5)).toEqual([]);
+    expect(flows(facts, 'btc_produced')).toEqual(['2022-07-01..2022-07-31=1221']);
+  });
+
+  it("classes of machines ('sub-30 w/TH miners', '30-40 w/TH machines') are not the fleet's efficiency (Bitfarms, September 2023)", () => {
+    const text = 'Bitfarms reports its September 2023 production update.\n\nNew S19 Pro+ units in Argentina almost doubled the count of sub-30 w/TH miners; the fleet is now 23% sub-30 w/TH miners, 58% 30-40 w/TH machines and 19% 40-45 w/TH machines.';
+    expect(stocks(run('BITF', '2023-10-02', text), 'fleet_efficiency')).toEqual([]);
+  });
+
+  it("a 'negative' power cost is not stated as a positive one (IREN, August 2023: ~US$0.08/kWh at Childress)", () => {
+    const text = 'IREN August 2023 Monthly Investor Update\n\n- Power at Childress was free in August\n- Negative realized\nelectricity costs of ~US$0.08/kWh';
+    expect(flows(run('IREN', '2023-09-07', text), 'energy_cost_per_kwh')).toEqual([]);
+  });
+
+  it("'well on our way towards achieving 50 EH/s' is a goal (CleanSpark, February 2025)", () => {
+    const text = 'CleanSpark reports its fiscal first quarter 2025 results.\n\n"We are well on our way towards achieving 50 EH/s in the first half of 2025," the CEO said.';
+    expect(run('CLSK', '2025-02-06', text).filter((f) => f.metric.startsWith('hashrate_') && f.confidence >= 0.5)).toEqual([]);
+  });
+
+  it("headline bullets set off by '– … –' and 'from Q1 2024' as the compared quarter (Bitfarms, Q2 2024)", () => {
+    const text = 'Bitfarms Reports Second Quarter 2024 Results\n\n– Revenue of $42 million, down 16% Q/Q –\n– Hashrate now 11.1 EH/s, up from 6.5 EH/s in Q1 2024 –\n– Efficiency now 25 w/TH, a 26% improvement from Q1 2024 –';
+    const facts = run('BITF', '2024-08-08', text);
+    expect(stocks(facts, 'hashrate_operating')).toContain('2024-03-31=6.5');
+    expect(stocks(facts, 'fleet_efficiency').filter((x) => x.startsWith('2024-03-31'))).toEqual([]);
+  });
 });
