@@ -368,3 +368,29 @@ export function periodEnd(p: Period): string {
 }
 
 export { SPAN_RE, YEAR_ENDED_RE, MONTH_ENDED_RE, QUARTER_ENDED_RE };
+
+function shiftIso(iso: string, years: number, monthEnd: boolean): string {
+  const y = Number(iso.slice(0, 4)) + years;
+  const m = Number(iso.slice(5, 7));
+  return monthEnd ? lastDayOfMonth(y, m) : `${y}${iso.slice(4)}`;
+}
+
+/**
+ * "from 515 BTCs in the same period of 2023", "from 1,103 BTCs YoY": the document's own period a
+ * year (or the named year) back. Only with a known document period, only into the past, and "YoY"
+ * only right after a figure ("decreased 28% YoY to 20.6 EH/s" names no period of its own figure).
+ */
+export function samePeriodHits(text: string, base: Period | undefined): PeriodHit[] {
+  if (base?.kind !== 'flow' || !base.start || !base.end) return [];
+  const hits: PeriodHit[] = [];
+  const baseYear = Number(base.end.slice(0, 4));
+  const re = /\b(?:in\s+|during\s+|for\s+)?the\s+same\s+(?:period|quarter|month|three[- ]month\s+period)\s+(?:of|in)\s+((?:19|20)\d\d)\b|\b(?:in\s+|during\s+)?the\s+same\s+(?:period|quarter|month)\s+(?:last|a|of\s+the\s+(?:prior|previous))\s+year\b|(?<=\d[\d.,]*\s*(?:btcs?|bitcoins?|eh\/s|j\/th|w\/th|mw|million|billion)?\s*)\b(?:yoy|y\/y|year[- ]over[- ]year)\b/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const years = m[1] ? Number(m[1]) - baseYear : -1;
+    if (years >= 0 || years < -5) continue;
+    const period: Period = { kind: 'flow', start: shiftIso(base.start, years, false), end: shiftIso(base.end, years, true), grain: base.grain };
+    hits.push({ period, index: m.index, length: m[0].length });
+  }
+  return hits;
+}

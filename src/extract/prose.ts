@@ -2,7 +2,7 @@ import type { ParsedDocument } from '../model/parsed.ts';
 import type { Metric } from '../model/metrics.ts';
 import { dateOpts, fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
 import type { CompanyMatcher } from './attribution.ts';
-import { findDates, findPeriods, MONTH_RE_SRC, notAPeriod, spanPeriod, UNANCHORED, type Period, type PeriodHit } from './dates.ts';
+import { findDates, findPeriods, MONTH_RE_SRC, notAPeriod, samePeriodHits, spanPeriod, UNANCHORED, type Period, type PeriodHit } from './dates.ts';
 import { classifyLabel } from './labels.ts';
 import { parseNumber, tidy } from './numbers.ts';
 import { CLAUSE_RESUME, COMPARISON_SPLIT, DELTA_BEFORE, FORWARD_LOOKING, NOT_OWN, PROSE_BTC_KEYWORDS, PROSE_NOT_SELF_MINED, SCOPE_NOT_OWN } from './rules.ts';
@@ -405,7 +405,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (/\b(purchased|bought|acquired|purchase of)\b[^$]{0,40}\b(bitcoin|btc)\b[^$]{0,30}\b(for|at a cost of|totall?ing)\b\s*(approximately|about|~)?\s*$/.test(w)) {
         return { metric: 'btc_purchased_cost', confidence: 0.75, notes: [] };
       }
-      if (/\b(bitcoin |btc |self[- ])?mining revenues?\b|\brevenues? from (bitcoin |self[- ])?mining\b/.test(w) && !/hosting|cloud|total revenue|hosted|owned/.test(w)) {
+      if (/\b(bitcoin |btc |self[- ])?mining revenues?\b|\brevenues? from (?:(?:bitcoin|btc) )?(?:self[- ])?mining\b/.test(w) && !/hosting|cloud|total revenue|hosted|owned/.test(w)) {
         return { metric: 'mining_revenue', confidence: 0.75, notes: [] };
       }
       // "the bitcoin mining business generating revenue of RMB 989.4 million (US$138.1 million)": the
@@ -669,7 +669,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject, ...(leadPeriod ? { period: leadPeriod } : {}) };
   }
   const clauses = clauseBounds(s);
-  const periods = findPeriods(s, { ...dateOpts(env), keepUnanchored: true }).filter((h) => !notAPeriod(s, h));
+  const periods = [...findPeriods(s, { ...dateOpts(env), keepUnanchored: true }).filter((h) => !notAPeriod(s, h)), ...samePeriodHits(s, env.defaultPeriod)].sort((a, b) => a.index - b.index);
   // the period a following sentence may inherit: never one named in a comparison ("… from 6,412.6 BTC in October")
   const firstClauseEnd = clauses.find((c) => !c.comparison)?.end ?? clauses[0]?.end ?? s.length;
   const ownHits = periods.filter((h) => h.index < firstClauseEnd);
@@ -705,7 +705,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // "a little below 616.6 in September" compares two figures; "below 100 EH/s" alone is a bound
     const threshold = THRESHOLD_BEFORE.test(s.slice(Math.max(0, m.start - 30), m.start)) && !(clauseOf?.comparison && /\b(?:below|above|under|over)\s*$/i.test(s.slice(Math.max(0, m.start - 12), m.start)) && clauseOf.start > 0);
     // "edged up to 36.5 EH/s" is a level reached, not a ceiling ("up to 50 EH/s")
-    let fwdWindow = `${beforeWide} ${after.split(/[,;]|\band\b/)[0]}`.replace(/\b(?:edged|ticked|inched|crept|moved|went|climbed|rose|jumped)\s+up\s+to\b/gi, ' ');
+    // "lowered its guidance from 6.0 EH/s to 5.0 EH/s": the figure moved to keeps the words before "from"
+    const movedTo = clauseIdx >= 2 && /^\s*to\b/i.test(s.slice(clause.start, clause.start + 6));
+    const fwdBefore = movedTo ? s.slice(Math.max(clauses[clauseIdx - 2]!.start, m.start - 200), m.start) : beforeWide;
+    let fwdWindow = `${fwdBefore} ${after.split(/[,;]|\band\b/)[0]}`.replace(/\b(?:edged|ticked|inched|crept|moved|went|climbed|rose|jumped)\s+up\s+to\b/gi, ' ');
     // "held 19,211 BTC by the end of April": a past statement; a future month is caught by the publication date
     if (PAST_TENSE.test(fwdWindow)) fwdWindow = fwdWindow.replace(/\bby the end of (?:the (?:month|quarter|period)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)/gi, ' ');
     if (FORWARD_LOOKING.test(fwdWindow)) {
@@ -807,6 +810,14 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       if (!period && ownEnd && !env.periodic && env.defaultPeriod) {
         period = env.defaultPeriod;
         notes0.push('"month-end": the month of the report');
+      }
+      // "… $34,000 per bitcoin for the quarter": the report's quarter, not a month carried from before
+      if (!period && ownSpan && env.defaultPeriod) {
+        ownSpan.lastIndex = 0;
+        if (ownSpan.test(s.slice(clause.start, clause.end))) {
+          period = env.defaultPeriod;
+          notes0.push(`"the ${grainWord}": the period of the report`);
+        }
       }
       if (!period && carry && !env.periodic && fitPeriod(c.metric, carry)) {
         // "It sold 4,451 BTC over the weekend. Net proceeds were $305 million." share one period

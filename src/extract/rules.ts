@@ -105,7 +105,7 @@ export const PROSE_BTC_KEYWORDS: { metric: Metric; re: RegExp; confidence?: numb
   { metric: 'btc_held_loaned', re: /\b(loaned|lent|on loan|lending(?: out)?)\b/gi },
   { metric: 'btc_sold', re: /\b(sold|sell|sells|selling|sale|sales|liquidat\w*|divest\w*|converted|disposed|disposals?|offload\w*|dump(?:s|ed|ing)?)\b/gi },
   { metric: 'btc_purchased', re: /\b(purchased|purchase|purchases|bought|buy|buys|acquired)\b/gi },
-  { metric: 'btc_held', re: /\b(held|hold|holds|holding|holdings|treasury|hodl|on hand|reserves?|balance|end(?:ed|ing)? (?:the )?(?:year|month|quarter|period) with)\b/gi },
+  { metric: 'btc_held', re: /\b(held|hold|holds|holding|holdings|treasury|hodl|on hand|reserves?|balance|inventory|end(?:ed|ing)? (?:the )?(?:year|month|quarter|period) with)\b/gi },
   { metric: 'btc_produced', re: /\b(mined|mine|mines|mining|produced|produces|production|earned|self-mined|generated|received)\b/gi },
 ];
 
@@ -121,7 +121,7 @@ export const DELTA_BEFORE = /\b(increase[sd]?|decrease[sd]?|grew|growth|rose|fel
 /** Where a sentence turns to a comparison: figures after it belong to another period. */
 export const COMPARISON_SPLIT = new RegExp(
   String.raw`\s*(?:,|;)?\s*\b(?:as\s+)?(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|an?\s+(?:increase|decrease|rise|decline)\s+from|` +
-    String.raw`from\s+(?:the\s+|its\s+|a\s+)?(?:(?:record|previous|prior)\s+)?(?=[~$]?\d)|` +
+    String.raw`from\s+(?:the\s+|its\s+|a\s+)?(?:(?:record|previous|prior)\s+)?(?=[~$]?\d|(?:US|C|A)\$\s?\d)|` +
     // "a 2% decrease from November", "spiked by 20.5% from April" (not a range "from October 1, 2022 to …")
     String.raw`from\s+(?:the\s+(?:month\s+of\s+)?)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])(?!\s+\d{1,2}\b))|` +
     // "a 26% improvement from Q1 2024", "up from 6.5 EH/s in Q1 2024"
@@ -132,5 +132,8 @@ export const COMPARISON_SPLIT = new RegExp(
   'gi',
 );
 
-/** Where a comparison ends and the sentence's own statements resume: ", and sold 362 BTC". */
-export const CLAUSE_RESUME = /,?\s+and\s+(?:it\s+|we\s+|the\s+company\s+)?(?:also\s+)?(?=(?:reported|sold|mined|produced|earned|held|holds|purchased|bought|acquired|ended|reached|achieved|generated|exited|self-mined)\b)|;\s+(?=[a-z])|,\s+(?=now\b|which\s+(?:pushed|brought|took|lifted|raised|put|left)\b)|,?\s+and\s+(?=(?:[\w-]+\s+){1,5}(?:rose|increased|grew|fell|declined|decreased|dropped|was|were|reached|stood|totall?ed|climbed|improved|remained|edged|slipped)\b)/gi;
+/**
+ * Where a comparison ends and the sentence's own statements resume: ", and sold 362 BTC", and
+ * "from 10.3 EH/s to 10.9 EH/s" (the figure moved to is the sentence's own).
+ */
+export const CLAUSE_RESUME = /(?<=\bfrom\s+(?:approximately\s+|about\s+|~\s*)?\$?\d[\d.,]*(?:\s*(?:million|billion|thousand|[kmb]))?(?:\s*(?:eh\/s|ph\/s|j\/th|w\/th|mw|btc|bitcoins?|exahash\w*))?)\s+(?=to\s+(?:approximately\s+|about\s+|~\s*)?[~$]?\d)|,?\s+and\s+(?:it\s+|we\s+|the\s+company\s+)?(?:also\s+)?(?=(?:reported|sold|mined|produced|earned|held|holds|purchased|bought|acquired|ended|reached|achieved|generated|exited|self-mined)\b)|;\s+(?=[a-z])|,\s+(?=now\b|which\s+(?:pushed|brought|took|lifted|raised|put|left)\b)|,?\s+and\s+(?=(?:[\w-]+\s+){1,5}(?:rose|increased|grew|fell|declined|decreased|dropped|was|were|reached|stood|totall?ed|climbed|improved|remained|edged|slipped)\b)/gi;

@@ -84,4 +84,37 @@ describe('held-out prose shapes', () => {
     expect(stocks(facts, 'hashrate_operating')).toContain('2024-03-31=6.5');
     expect(stocks(facts, 'fleet_efficiency').filter((x) => x.startsWith('2024-03-31'))).toEqual([]);
   });
+
+  it("'from 10.3 EH/s to 10.9 EH/s' states the figure moved to (Core Scientific, July 2022)", () => {
+    const text = 'Core Scientific gives its July 2022 updates.\n\nThe Company grew its hashrate by 6%, from 10.3 EH/s to 10.9 EH/s over the month before.';
+    expect(stocks(run('CORZ', '2022-08-05', text), 'hashrate_operating')).toEqual(['2022-07-31=10.9']);
+  });
+
+  it("'lowered its guidance from 6.0 EH/s to 5.0 EH/s' stays a plan (Bitfarms, October 2022)", () => {
+    const text = 'Bitfarms gives its October 2022 production update.\n\nThe CEO also cut the December 31, 2022 corporate guidance from 6.0 EH/s to 5.0 EH/s given conditions in Argentina.';
+    expect(run('BITF', '2022-11-01', text).filter((f) => f.metric.startsWith('hashrate_') && f.confidence >= 0.5)).toEqual([]);
+  });
+
+  it("'in the same period of 2023' and 'YoY' after a figure date it a year back (BitFuFu, Q3 2024 and Q1 2025)", () => {
+    const q3 = run('FUFU', '2024-11-05', 'BitFuFu reports results for the three months ended September 30, 2024.\n\nSelf-mining output fell 34.0% to 340 BTCs from 515 BTCs in the same period of 2023.');
+    expect(flows(q3, 'btc_produced').sort()).toEqual(['2023-07-01..2023-09-30=515', '2024-07-01..2024-09-30=340']);
+    const q1 = run('FUFU', '2025-06-05', 'BitFuFu reports results for the three months ended March 31, 2025.\n\nSelf-mining output fell sharply to 186 BTCs from 1,103 BTCs YoY. Total hashrate fell 28% YoY to 20.6 EH/s.');
+    expect(flows(q1, 'btc_produced').sort()).toEqual(['2024-01-01..2024-03-31=1103', '2025-01-01..2025-03-31=186']);
+    expect(stocks(q1, 'hashrate_operating').filter((x) => x.startsWith('2024'))).toEqual([]);
+  });
+
+  it("'revenue from bitcoin self-mining' and a comparison 'from US$28.2 million' (BitFuFu, Q2 2024)", () => {
+    const text = 'BitFuFu reports results for the three months ended June 30, 2024.\n\nRevenue from Bitcoin self-mining operations came to US$51.1 million, up 81.0% from US$28.2\nmillion in the same period of 2023.';
+    expect(flows(run('FUFU', '2024-08-20', text), 'mining_revenue').sort()).toEqual(['2023-04-01..2023-06-30=28200000', '2024-04-01..2024-06-30=51100000']);
+  });
+
+  it("a bitcoin 'inventory' is holdings (Cipher, March 2024: about 1,741 BTC)", () => {
+    const text = 'Cipher Mining gives its March 2024 operational update.\n\nIts bitcoin inventory, now at approximately 1,741 BTC, keeps growing.';
+    expect(stocks(run('CIFR', '2024-04-01', text), 'btc_held')).toEqual(['2024-03-31=1741']);
+  });
+
+  it("'per bitcoin for the quarter' is the report's quarter, not a month named before (CleanSpark, quarter to December 31, 2024)", () => {
+    const text = 'CleanSpark reported financial results for the quarter ended December 31, 2024.\n\n"We passed 40 EH/s in January," the CEO said. "Revenue came at a marginal cost to mine of approximately $34,000 per bitcoin for the\nquarter."';
+    expect(flows(run('CLSK', '2025-02-06', text), 'cost_per_btc')).toEqual(['2024-10-01..2024-12-31=34000']);
+  });
 });
