@@ -2,6 +2,7 @@ import { openApp } from '../app.ts';
 import { listFacts } from '../db/queries.ts';
 import { toCsv, toTextTable } from '../format/cells.ts';
 import { METRICS } from '../model/metrics.ts';
+import { findCompany } from '../registry/companies.ts';
 import { DB_OPTIONS, EXIT, list, str, type Command } from './_command.ts';
 
 const COLUMNS = ['company', 'metric', 'value', 'unit', 'periodStart', 'periodEnd', 'asOf', 'basis', 'confidence', 'derived', 'form', 'filedDate', 'sourceUrl', 'snippet'] as const;
@@ -47,8 +48,16 @@ Examples:
     }
     const app = openApp({ dbPath: str(values.db) });
     try {
+      // a ticker or a name, any case; a typo is a usage error, not an empty list
+      const asked = list(values.company);
+      const found = asked.map((a) => findCompany(app.companies, a));
+      const unknownCo = asked.filter((_, i) => !found[i]);
+      if (unknownCo.length) {
+        io.stderr(`hashledger facts: unknown company ${unknownCo.join(', ')} (known: ${app.companies.map((c) => c.ticker).join(', ')})\n`);
+        return EXIT.usage;
+      }
       const rows = listFacts(app.db, {
-        companies: list(values.company).map((c) => c.toUpperCase()),
+        companies: found.map((c) => c!.ticker),
         metrics,
         ...(minConf !== undefined ? { minConfidence: Number(minConf) } : {}),
         ...(str(values.since) ? { since: str(values.since)! } : {}),

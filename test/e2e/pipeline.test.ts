@@ -49,6 +49,13 @@ describe('ingest → facts → reports → XLSX', () => {
     expect(await main(['facts', '--company', 'CANG', '--metric', 'btc_sold', '--format', 'json', '--db', db], json.io)).toBe(0);
     const rows = JSON.parse(json.out.join('')) as { value: number; sourceUrl: string | null }[];
     expect(rows.find((r) => r.value === 4451)?.sourceUrl).toMatch(/^https?:\/\//);
+    // by name, any case; a company that is not in the registry is a usage error, not an empty list
+    const byName = capture();
+    expect(await main(['facts', '--company', 'cango', '--metric', 'btc_sold', '--format', 'json', '--db', db], byName.io)).toBe(0);
+    expect((JSON.parse(byName.out.join('')) as unknown[]).length).toBe(rows.length);
+    const typo = capture();
+    expect(await main(['facts', '--company', 'CNAG', '--db', db], typo.io)).toBe(2);
+    expect(typo.err.join('')).toContain('unknown company CNAG');
   });
 
   it('writes Markdown, HTML, XLSX, CSV and JSON, and the workbook reads back with the figures', async () => {
