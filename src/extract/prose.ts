@@ -652,6 +652,9 @@ interface SentenceContext {
 }
 
 /** between "from X" and "to Y": at most a short period phrase ("in April", "at the end of Q1") */
+const SITE_AFTER = /^\s*(?:of\s+(?:hash\s?rate|capacity)\s+)?(?:online|operating|operational|energized|deployed|installed|running|live)\s+(?:in|at)\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Q[1-4]\b|FY|Fiscal\b|First\b|Second\b|Third\b|Fourth\b|The\b|Year\b|Month\b)[A-Z][a-z]{2,}/;
+/** Between two figures of one list: the first one's period, then "and" ("… in March 2023 and a record …"). */
+const LIST_GAP = /^\s*(?:(?:in|for|during|over|as of|at|on)\s+)?[\w ,'’-]{1,30}?\s*(?:,\s*and|,|and)\s+(?:an?\s+)?(?:(?:new\s+)?record\s+)?$/i;
 const FROM_TO_GAP = /^\s*(?:(?:in|during|for|at|as of|on)\s+[\w ,.'’-]{1,30}?\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?$/i;
 
 const ANAPHORA = /\b(?:this|that|the same)\s+(?:figure|number|metric|measure|level)\b|^\W*(?:[A-Z][a-z]+,\s+)?it\s+(?:rose|improved|increased|climbed|reached|grew|stood|was|edged|jumped|came|fell|declined|decreased|dropped|slipped)\b/i;
@@ -742,6 +745,22 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
         c = { ...prev.c, confidence: prev.c.confidence - 0.05, notes: [...prev.c.notes, 'metric carried from the figure it moved from'] };
       }
     }
+    if (!c) {
+      // "produced 825 BTC in March 2023 and 2,195 BTC in Q1 2023": one metric listed over periods,
+      // each figure with its own period right after it
+      const prev = classified[classified.length - 1];
+      const gap = prev ? s.slice(prev.m.end, m.start) : '';
+      if (
+        prev &&
+        prev.m.kind === m.kind &&
+        prev.clauseIdx === clauseIdx &&
+        LIST_GAP.test(gap) &&
+        findPeriods(gap, dateOpts(env)).length > 0 &&
+        findPeriods(s.slice(m.end, m.end + 40), dateOpts(env)).some((h) => h.index <= 4)
+      ) {
+        c = { ...prev.c, confidence: prev.c.confidence - 0.05, notes: [...prev.c.notes, 'metric carried from the figure listed before it'] };
+      }
+    }
     if (!c) return;
     // two figures with nothing but a footnote digit between them: a table row that lost its
     // cells ("Bitcoin mined4 668 BTC 728 BTC"); which column is which cannot be told from prose
@@ -751,6 +770,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'figures run together like a flattened table row'] };
     }
     if (threshold) c = { ...c, confidence: Math.min(c.confidence, 0.35), notes: [...c.notes, 'a threshold ("exceeds", "over"), not the exact figure'] };
+    // "2.3 exahashes online in Abu Dhabi": one place's figure, not the company's
+    if ((m.kind === 'hashrate' || m.kind === 'mw') && SITE_AFTER.test(s.slice(m.end, m.end + 50))) c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'a place named right after it: a site figure'] };
     classified.push({ m, c, clauseIdx });
     // "8.0 EH/s of installed and operational capacity" states both
     if (c.metric === 'hashrate_operating' && /\binstalled and operat(ional|ing|ed)\b/i.test(s.slice(Math.max(clause.start, m.start - 80), Math.min(clause.end, m.end + 60)))) {

@@ -106,7 +106,7 @@ export const PROSE_BTC_KEYWORDS: { metric: Metric; re: RegExp; confidence?: numb
   { metric: 'btc_sold', re: /\b(sold|sell|sells|selling|sale|sales|liquidat\w*|divest\w*|converted|disposed|disposals?|offload\w*|dump(?:s|ed|ing)?)\b/gi },
   { metric: 'btc_purchased', re: /\b(purchased|purchase|purchases|bought|buy|buys|acquired)\b/gi },
   { metric: 'btc_held', re: /\b(held|hold|holds|holding|holdings|treasury|hodl|on hand|reserves?|balance|inventory|end(?:ed|ing)? (?:the )?(?:year|month|quarter|period) with)\b/gi },
-  { metric: 'btc_produced', re: /\b(mined|mine|mines|mining|produced|produces|production|earned|self-mined|generated|received)\b/gi },
+  { metric: 'btc_produced', re: /\b(mined|mine|mines|mining|produced|produces|producing|production|earned|self-mined|generated|received)\b/gi },
 ];
 
 /** Clause words that mean the coins are not the company's own production. */

@@ -117,4 +117,16 @@ describe('held-out prose shapes', () => {
     const text = 'CleanSpark reported financial results for the quarter ended December 31, 2024.\n\n"We passed 40 EH/s in January," the CEO said. "Revenue came at a marginal cost to mine of approximately $34,000 per bitcoin for the\nquarter."';
     expect(flows(run('CLSK', '2025-02-06', text), 'cost_per_btc')).toEqual(['2024-10-01..2024-12-31=34000']);
   });
+
+  it("one metric listed over periods: '825 BTC in March 2023 and a record 2,195 BTC in Q1 2023', '… and 9,812 BTC year-to-date' (MARA)", () => {
+    const march = run('MARA', '2023-04-03', 'MARA announces March 2023 production and mining operation updates.\n\n- Output up 21% on the month, producing a record 825 BTC in March 2023 and a record 2,195 BTC in Q1 2023');
+    expect(flows(march, 'btc_produced').sort()).toEqual(['2023-01-01..2023-03-31=2195', '2023-03-01..2023-03-31=825']);
+    const october = run('MARA', '2023-11-03', 'MARA announces October 2023 production and mining operation updates.\n\n- Produced 1,202 BTC in October 2023 and 9,812 BTC year-to-date');
+    expect(flows(october, 'btc_produced').sort()).toEqual(['2023-01-01..2023-10-31=9812', '2023-10-01..2023-10-31=1202']);
+  });
+
+  it("'2.3 exahashes online in Abu Dhabi' is one place's figure (MARA, October 2023)", () => {
+    const text = 'MARA announces October 2023 production and mining operation updates.\n\nThe company now has 2.3 exahashes online in Abu Dhabi at its second, larger facility.';
+    expect(run('MARA', '2023-11-03', text).filter((f) => f.metric.startsWith('hashrate_') && f.confidence >= 0.5)).toEqual([]);
+  });
 });
