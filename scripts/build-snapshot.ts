@@ -4,7 +4,10 @@
  * of the repository; the snapshot keeps figures, periods, locators, source URLs and sha256
  * (no snippets: no copied sentences ship with the project).
  *
- *   node bin/run.mjs scripts/build-snapshot.ts [--docs DIR]... [--min-confidence 0.5]
+ *   node bin/run.mjs scripts/build-snapshot.ts [--docs DIR]... [--min-confidence 0.5] [--merge FILE]...
+ *
+ * --merge keeps the documents of earlier snapshots whose files are not read in this run (by
+ * sha256), so a snapshot can grow from document sets that are not all on this machine at once.
  *
  * Each DIR is walked for documents; a provenance.json or index.json beside them gives the source
  * URL, company, form and date of each file. Documents without a source URL are left out: a
@@ -15,7 +18,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../src/db/client.ts';
-import { DEFAULT_SNAPSHOT_PATH, type Snapshot, type SnapshotDocument } from '../src/db/snapshot.ts';
+import { DEFAULT_SNAPSHOT_PATH, parseSnapshot, type Snapshot, type SnapshotDocument } from '../src/db/snapshot.ts';
 import { describeError } from '../src/errors.ts';
 import { EXTRACTOR_VERSION, extractFacts } from '../src/extract/index.ts';
 import { parseDocument } from '../src/parse/index.ts';
@@ -30,6 +33,7 @@ const { values } = parseArgs({
     'min-confidence': { type: 'string', default: '0.5' },
     out: { type: 'string' },
     'corpus-base-url': { type: 'string' },
+    merge: { type: 'string', multiple: true },
   },
 });
 const dirs = values.docs?.length ? values.docs : [resolve(PROJECT_ROOT, '..', 'shared', 'corpus', 'sec'), '/work/realdocs'];
@@ -142,6 +146,18 @@ for (const file of files) {
     process.stderr.write(`${describeError(err)} (${file})\n`);
   }
 }
+
+// earlier snapshots: their documents stay unless this run read the same bytes again
+let merged = 0;
+for (const file of values.merge ?? []) {
+  const earlier = parseSnapshot(readFileSync(file, 'utf8'), file);
+  for (const d of earlier.documents) {
+    if (documents.some((x) => x.sha256 === d.sha256)) continue;
+    documents.push(d);
+    merged++;
+  }
+}
+if (merged) process.stderr.write(`kept ${merged} documents from earlier snapshots\n`);
 
 const snapshot: Snapshot = {
   generatedAt: new Date().toISOString(),

@@ -200,7 +200,8 @@ function clauseBounds(s: string): Clause[] {
   return out;
 }
 
-function nearestKeyword(before: string, after: string, table: { metric: Metric; re: RegExp }[]): Metric | undefined {
+/** `afterLimit`: a keyword after the figure must start within this many characters (the text past it only lets a lookahead see further). */
+function nearestKeyword(before: string, after: string, table: { metric: Metric; re: RegExp }[], afterLimit = after.length): Metric | undefined {
   let best: { metric: Metric; dist: number } | undefined;
   for (const k of table) {
     k.re.lastIndex = 0;
@@ -211,7 +212,7 @@ function nearestKeyword(before: string, after: string, table: { metric: Metric; 
     }
     k.re.lastIndex = 0;
     const a = k.re.exec(after);
-    if (a) {
+    if (a && a.index < afterLimit) {
       const dist = a.index + 12; // a word after the figure counts, a little less than one before
       if (!best || dist < best.dist) best = { metric: k.metric, dist };
     }
@@ -257,7 +258,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         if (/\b(pledged|collateral)\b/.test(rest)) return { metric: 'btc_held_pledged', confidence: 0.75, notes: ['part of the holdings'] };
         return undefined;
       }
-      const metric = nearestKeyword(b.slice(-90), a.slice(0, 45), PROSE_BTC_KEYWORDS);
+      const metric = nearestKeyword(b.slice(-90), a.slice(0, 80), PROSE_BTC_KEYWORDS, 45);
       if (!metric) return undefined;
       // what follows the figure qualifies it only up to the next clause ("…, an average of 11.6 per day")
       const aOwn = a.slice(0, 80).split(/[,;(]|\s[-–—]\s|\b(?:and|while|or)\b/)[0] ?? '';
@@ -652,6 +653,7 @@ interface SentenceContext {
 }
 
 /** between "from X" and "to Y": at most a short period phrase ("in April", "at the end of Q1") */
+const TOTAL_OF_PARTS = /^\s*,?\s*\(?(?:consisting of|comprised of|comprising|made up of|of which|split between|split into|including)\b/i;
 const SITE_AFTER = /^\s*(?:of\s+(?:hash\s?rate|capacity)\s+)?(?:online|operating|operational|energized|deployed|installed|running|live)\s+(?:in|at)\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Q[1-4]\b|FY|Fiscal\b|First\b|Second\b|Third\b|Fourth\b|The\b|Year\b|Month\b)[A-Z][a-z]{2,}/;
 /** Between two figures of one list: the first one's period, then "and" ("… in March 2023 and a record …"). */
 const LIST_GAP = /^\s*(?:(?:in|for|during|over|as of|at|on)\s+)?[\w ,'’-]{1,30}?\s*(?:,\s*and|,|and)\s+(?:an?\s+)?(?:(?:new\s+)?record\s+)?$/i;
@@ -770,6 +772,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'figures run together like a flattened table row'] };
     }
     if (threshold) c = { ...c, confidence: Math.min(c.confidence, 0.35), notes: [...c.notes, 'a threshold ("exceeds", "over"), not the exact figure'] };
+    // "20.1 EH/s, consisting of 19.1 EH/s self-mining and 1.0 EH/s hosting": a total over the
+    // company's and its customers' machines; the self-mining part is the company's figure
+    if (m.kind === 'hashrate' && TOTAL_OF_PARTS.test(s.slice(m.end, m.end + 30)) && /\b(?:hosting|hosted|colocat\w*|customers?)\b/i.test(s.slice(m.end, Math.min(clause.end, m.end + 160)))) {
+      c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'a total over self-mining and hosted machines'] };
+    }
     // "2.3 exahashes online in Abu Dhabi": one place's figure, not the company's
     if ((m.kind === 'hashrate' || m.kind === 'mw') && SITE_AFTER.test(s.slice(m.end, m.end + 50))) c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'a place named right after it: a site figure'] };
     classified.push({ m, c, clauseIdx });

@@ -106,7 +106,8 @@ export const PROSE_BTC_KEYWORDS: { metric: Metric; re: RegExp; confidence?: numb
   { metric: 'btc_sold', re: /\b(sold|sell|sells|selling|sale|sales|liquidat\w*|divest\w*|converted|disposed|disposals?|offload\w*|dump(?:s|ed|ing)?)\b/gi },
   { metric: 'btc_purchased', re: /\b(purchased|purchase|purchases|bought|buy|buys|acquired)\b/gi },
   { metric: 'btc_held', re: /\b(held|hold|holds|holding|holdings|treasury|hodl|on hand|reserves?|balance|inventory|end(?:ed|ing)? (?:the )?(?:year|month|quarter|period) with)\b/gi },
-  { metric: 'btc_produced', re: /\b(mined|mine|mines|mining|produced|produces|producing|production|earned|self-mined|generated|received)\b/gi },
+  // "self-mined bitcoin reserves", "self-mined bitcoin held in custody" describe holdings
+  { metric: 'btc_produced', re: /\b((?<!self-)mined|mine|mines|mining|produced|produces|producing|production|earned|earns|earning|self-mined(?!\s+(?:bitcoins?\s+|btc\s+)?(?:reserves?|holdings?|treasury|balance|held|in custody))|generated|received)\b/gi },
 ];
 
 /** Clause words that mean the coins are not the company's own production. */
@@ -120,7 +121,9 @@ export const DELTA_BEFORE = /\b(increase[sd]?|decrease[sd]?|grew|growth|rose|fel
 
 /** Where a sentence turns to a comparison: figures after it belong to another period. */
 export const COMPARISON_SPLIT = new RegExp(
-  String.raw`\s*(?:,|;)?\s*\b(?:as\s+)?(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|an?\s+(?:increase|decrease|rise|decline)\s+from|` +
+  // "1,514 Bitcoin mined (1,347 Bitcoin in Q2 FY25)": a compared figure in parentheses
+  String.raw`\s*\((?=\s*(?:~|approx\.?\s*)?(?:US)?\$?\d[\d.,]*\s*(?:million|billion)?\s*(?:bitcoins?|btc|eh\/s|exahash\w*|j\/th|w\/th|mw)?\s+(?:in|for|during|at|as of|on)\s)|` +
+    String.raw`\s*(?:,|;)?\s*\b(?:as\s+)?(?:compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|an?\s+(?:increase|decrease|rise|decline)\s+from|` +
     String.raw`from\s+(?:the\s+|its\s+|a\s+)?(?:(?:record|previous|prior)\s+)?(?=[~$]?\d|(?:US|C|A)\$\s?\d)|` +
     // "a 2% decrease from November", "spiked by 20.5% from April" (not a range "from October 1, 2022 to …")
     String.raw`from\s+(?:the\s+(?:month\s+of\s+)?)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])(?!\s+\d{1,2}\b))|` +

@@ -178,6 +178,30 @@ const isCaption = (line: string) => {
 
 const BULLET = /^\s*(?:[-*•●▪]|\d{1,2}[.)])\s+/;
 
+/** A line that goes on in the next one: it ends mid-phrase, the next one starts in lower case, or a figure's unit follows it. */
+const CONTINUES = /[a-z,;:(\-–—/&$'’]\s*$/;
+const UNIT_START = /^\s*(?:bitcoins?|btc|eh\/s|ph\/s|j\/th|w\/th|mw|million|billion)\b/i;
+const STARTS_LOWER = /^\s*[a-z(]/;
+
+/**
+ * Lines of one paragraph, grouped into the runs that belong together. A text copied from a page
+ * keeps its headline, sub-headline and dateline as lines of one paragraph ("… Update for October
+ * 2023" / "At 9,113 BTC, …"): a line that ends on a figure, a date or a capitalized word and a next
+ * line that starts with a capital are two statements. Hard-wrapped prose (a line ending mid-phrase,
+ * or a next line in lower case) stays one run.
+ */
+function lineRuns(lines: readonly string[]): string[][] {
+  const runs: string[][] = [];
+  for (const line of lines) {
+    const run = runs[runs.length - 1];
+    const prev = run?.[run.length - 1];
+    const joined = prev !== undefined && (STARTS_LOWER.test(line) || (CONTINUES.test(prev) && !/[.!?]["”’)]?\s*$/.test(prev)) || (/\d\s*$/.test(prev) && !/\b(?:19|20)\d\d\s*$/.test(prev) && UNIT_START.test(line)));
+    if (joined) run!.push(line);
+    else runs.push([line]);
+  }
+  return runs;
+}
+
 function addPlain(b: DocumentBuilder, text: string): void {
   const paragraphs = text.split(/\n\s*\n/);
   let pending: string[][] | undefined;
@@ -230,7 +254,11 @@ function addPlain(b: DocumentBuilder, text: string): void {
       continue;
     }
     const heading = lines.length === 1 && /^#{1,6}\s/.test(lines[0]!);
-    b.addBlock(lines.join('\n').replace(/^#{1,6}\s+/, ''), heading ? { role: 'heading' } : {});
+    if (heading) {
+      b.addBlock(lines[0]!.replace(/^#{1,6}\s+/, ''), { role: 'heading' });
+      continue;
+    }
+    for (const run of lineRuns(lines)) b.addBlock(run.join('\n'));
   }
   flushPending();
 }

@@ -129,4 +129,28 @@ describe('held-out prose shapes', () => {
     const text = 'MARA announces October 2023 production and mining operation updates.\n\nThe company now has 2.3 exahashes online in Abu Dhabi at its second, larger facility.';
     expect(run('MARA', '2023-11-03', text).filter((f) => f.metric.startsWith('hashrate_') && f.confidence >= 0.5)).toEqual([]);
   });
+
+  it("a compared figure in parentheses keeps its own period: '1,514 Bitcoin mined (1,347 Bitcoin in Q2 FY25)' (IREN, quarter to March 31, 2025)", () => {
+    const text = 'IREN reports results for the quarter ended March 31, 2025.\n\n- 1,514 Bitcoin mined (1,347 Bitcoin in Q2 FY25)';
+    expect(flows(run('IREN', '2025-05-14', text), 'btc_produced').sort()).toEqual(['2024-10-01..2024-12-31=1347', '2025-01-01..2025-03-31=1514']);
+  });
+
+  it("'earns 1,172 BTC and grows treasury by 154 BTC to 703 BTC' (Bitfarms, Q3 2023)", () => {
+    const facts = run('BITF', '2023-11-07', 'Bitfarms reports its results for the three months ended September 30, 2023.\n\n- Earns 1,172 BTC and grows its treasury by 154 BTC to 703 BTC');
+    expect(flows(facts, 'btc_produced')).toEqual(['2023-07-01..2023-09-30=1172']);
+    expect(stocks(facts, 'btc_held')).toEqual(['2023-09-30=703']);
+  });
+
+  it("self-mined bitcoin 'held in custody' or 'reserves' is holdings, not production (Hut 8: 9,133 BTC at March 31, 2023; 9,113 BTC in October 2023)", () => {
+    const q1 = run('HUT', '2023-05-15', 'Hut 8 reports results for the quarter ended March 31, 2023.\n\nThe company had 9,133 self-mined Bitcoin held in custody on March 31, 2023.');
+    expect(stocks(q1, 'btc_held')).toEqual(['2023-03-31=9133']);
+    expect(flows(q1, 'btc_produced')).toEqual([]);
+    const text = 'EXHIBIT 99.1\nHut 8 Mining Production and Operations Update for October 2023\nWith 9,113 BTC, Hut 8 keeps one of the largest self-mined Bitcoin reserves among listed miners';
+    expect(flows(run('HUT', '2023-11-06', text), 'btc_produced')).toEqual([]);
+  });
+
+  it("a total 'consisting of' self-mining and hosting gives way to the self-mining part (Core Scientific, December 31, 2024: 20.1 = 19.1 + 1.0 EH/s)", () => {
+    const text = 'Core Scientific reports results for the fourth quarter of 2024.\n\n- Ran 20.1 EH/s, consisting of 19.1 EH/s self-mining and 1.0 EH/s hosting, as of December 31, 2024';
+    expect(stocks(run('CORZ', '2025-02-26', text), 'hashrate_operating')).toEqual(['2024-12-31=19.1']);
+  });
 });
