@@ -399,7 +399,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         return { metric: 'btc_sold_proceeds', confidence: 0.75, notes: [] };
       }
       // "The power cost per bitcoin self-mined was $13,798", "the average cost required to mine each BTC … stands at $51,887"
-      const costBefore = /\bcosts?\s+(?:per|to mine|of mining|required to mine|to produce)\s+(?:(?:one|a|each)\s+)?(?:bitcoin|btc)(?:\s+(?:self-mined|mined|produced))?\b[^$\d.;]{0,75}$/.exec(l.slice(-160));
+      const costBefore = /\bcosts?\s+(?:per|to (?:self[- ])?mine|of (?:self[- ])?mining|required to mine|to produce)\s+(?:(?:one|a|each)\s+)?(?:bitcoin|btc)(?:\s+(?:self-mined|mined|produced))?\b[^$\d.;]{0,75}$/.exec(l.slice(-160));
       if (costBefore && !/revenue|hosting|price of bitcoin|bitcoin price/.test(l.slice(-160))) {
         return costPerBtc(l.slice(-160), sc, 0.65);
       }
@@ -508,13 +508,19 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
   const matcher = opts.matcher;
   const excluded: ExcludedValues = [];
   let prevHashSubject: string | undefined;
+  // "Fourth Quarter 2024 Highlights" over a list: the heading's period for the bullets under it
+  let sectionCarry: Period | undefined;
   for (const block of doc.blocks) {
     if (block.role === 'heading' || !multi) subject = undefined;
     if (!/\d/.test(block.text)) {
       if (multi) subject = updateSubject(block.text, matcher, subject);
+      if (block.text.length <= 80) sectionCarry = undefined;
       continue;
     }
-    let carry: Period | undefined;
+    const listItem = block.role === 'list-item' || /^\s*(?:[-*•●▪◦])\s+/.test(block.text);
+    if (!listItem) sectionCarry = undefined;
+    let carry: Period | undefined = sectionCarry;
+    let headingPeriod: Period | undefined;
     let prevSold = false;
     for (const { text: rawLine, start: lineStart } of splitLines(block.text)) {
       const lineOffset = block.offset + lineStart;
@@ -534,8 +540,10 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
         subject = multi ? found.subject : undefined;
         // a line with no figure and no period ("|", "• |") does not end what the lead-in named
         if (found.period || /\d/.test(sent.text)) carry = found.period;
+        if (found.period && !found.candidates.length && sent.text.length <= 80 && !listItem) headingPeriod = found.period;
       }
     }
+    if (headingPeriod) sectionCarry = headingPeriod;
   }
   return out.filter((c) => !restatesExcluded(c, excluded));
 }
@@ -669,7 +677,9 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   const mentions = TRIGGER.test(s) && !siteLine ? findMentions(s) : [];
   if (!mentions.length) {
     // a lead-in naming the period of what follows: "Operations (for the month of February 2023):"
-    const lead = /:\s*\)?\s*$/.test(s) ? findPeriods(s, dateOpts(env)).filter((h) => !h.ytd) : [];
+    // … or a section heading that names one ("Fourth Quarter 2024 Highlights")
+    const heading = s.length <= 80 && /\b(?:highlights|results|summary|operational|operating|metrics|update)\s*:?\s*$/i.test(s);
+    const lead = /:\s*\)?\s*$/.test(s) || heading ? findPeriods(s, dateOpts(env)).filter((h) => !h.ytd) : [];
     const leadPeriod = lead.length === 1 ? lead[0]!.period : undefined;
     return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject, ...(leadPeriod ? { period: leadPeriod } : {}) };
   }
@@ -713,7 +723,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // "lowered its guidance from 6.0 EH/s to 5.0 EH/s": the figure moved to keeps the words before "from"
     const movedTo = clauseIdx >= 2 && /^\s*to\b/i.test(s.slice(clause.start, clause.start + 6));
     const fwdBefore = movedTo ? s.slice(Math.max(clauses[clauseIdx - 2]!.start, m.start - 200), m.start) : beforeWide;
-    let fwdWindow = `${fwdBefore} ${after.split(/[,;]|\band\b/)[0]}`.replace(/\b(?:edged|ticked|inched|crept|moved|went|climbed|rose|jumped)\s+up\s+to\b/gi, ' ');
+    let fwdWindow = `${fwdBefore} ${after.split(/[,;]|\band\b/)[0]}`
+      .replace(/\b(?:edged|ticked|inched|crept|moved|went|climbed|rose|jumped)\s+up\s+to\b/gi, ' ')
+      // "Achieves Q3 Hash Rate Target, with 28.2 EH/s Deployed": a target met is a fact
+      .replace(/\b(?:achiev(?:ed|es|ing)|met|meets|reached|reaches|hit|hits|surpass(?:ed|es)|exceed(?:ed|s)|beat|beats)\s+(?:(?:its|our|the|their)\s+)?(?:[\w'’-]+\s+){0,4}?(?:targets?|goals?|guidance)\b/gi, ' ');
     // "held 19,211 BTC by the end of April": a past statement; a future month is caught by the publication date
     if (PAST_TENSE.test(fwdWindow)) fwdWindow = fwdWindow.replace(/\bby the end of (?:the (?:month|quarter|period)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)/gi, ' ');
     if (FORWARD_LOOKING.test(fwdWindow)) {

@@ -105,7 +105,7 @@ export const PROSE_BTC_KEYWORDS: { metric: Metric; re: RegExp; confidence?: numb
   { metric: 'btc_held_loaned', re: /\b(loaned|lent|on loan|lending(?: out)?)\b/gi },
   { metric: 'btc_sold', re: /\b(sold|sell|sells|selling|sale|sales|liquidat\w*|divest\w*|converted|disposed|disposals?|offload\w*|dump(?:s|ed|ing)?)\b/gi },
   { metric: 'btc_purchased', re: /\b(purchased|purchase|purchases|bought|buy|buys|acquired)\b/gi },
-  { metric: 'btc_held', re: /\b(held|hold|holds|holding|holdings|treasury|hodl|on hand|reserves?|balance|inventory|end(?:ed|ing)? (?:the )?(?:year|month|quarter|period) with)\b/gi },
+  { metric: 'btc_held', re: /\b(held|hold|holds|holding|holdings|treasury|hodl|on hand|reserves?|balance|inventory|end(?:ed|ing)? (?:the )?(?:year|month|quarter|period) with|end(?:ed|ing) (?:19|20)\d\d with)\b/gi },
   // "self-mined bitcoin reserves", "self-mined bitcoin held in custody" describe holdings
   { metric: 'btc_produced', re: /\b((?<!self-)mined|mine|mines|mining|produced|produces|producing|production|earned|earns|earning|self-mined(?!\s+(?:bitcoins?\s+|btc\s+)?(?:reserves?|holdings?|treasury|balance|held|in custody))|generated|received)\b/gi },
 ];
@@ -137,6 +137,7 @@ export const COMPARISON_SPLIT = new RegExp(
 
 /**
  * Where a comparison ends and the sentence's own statements resume: ", and sold 362 BTC", and
- * "from 10.3 EH/s to 10.9 EH/s" (the figure moved to is the sentence's own).
+ * "from 10.3 EH/s to 10.9 EH/s" (the figure moved to is the sentence's own), and the end of a
+ * compared figure in parentheses ("$36.5 million ($28.9 million in Q2 FY25), driven by …").
  */
-export const CLAUSE_RESUME = /(?<=\bfrom\s+(?:approximately\s+|about\s+|~\s*)?\$?\d[\d.,]*(?:\s*(?:million|billion|thousand|[kmb]))?(?:\s*(?:eh\/s|ph\/s|j\/th|w\/th|mw|btc|bitcoins?|exahash\w*))?)\s+(?=to\s+(?:approximately\s+|about\s+|~\s*)?[~$]?\d)|,?\s+and\s+(?:it\s+|we\s+|the\s+company\s+)?(?:also\s+)?(?=(?:reported|sold|mined|produced|earned|held|holds|purchased|bought|acquired|ended|reached|achieved|generated|exited|self-mined)\b)|;\s+(?=[a-z])|,\s+(?=now\b|which\s+(?:pushed|brought|took|lifted|raised|put|left)\b)|,?\s+and\s+(?=(?:[\w-]+\s+){1,5}(?:rose|increased|grew|fell|declined|decreased|dropped|was|were|reached|stood|totall?ed|climbed|improved|remained|edged|slipped)\b)/gi;
+export const CLAUSE_RESUME = /(?<=\((?:~|approx\.?\s*)?(?:US)?\$?\d[^()]{0,80})\)(?=[\s,;])|(?<=\bfrom\s+(?:approximately\s+|about\s+|~\s*)?\$?\d[\d.,]*(?:\s*(?:million|billion|thousand|[kmb]))?(?:\s*(?:eh\/s|ph\/s|j\/th|w\/th|mw|btc|bitcoins?|exahash\w*))?)\s+(?=to\s+(?:approximately\s+|about\s+|~\s*)?[~$]?\d)|,?\s+and\s+(?:it\s+|we\s+|the\s+company\s+)?(?:also\s+)?(?=(?:reported|sold|mined|produced|earned|held|holds|purchased|bought|acquired|ended|reached|achieved|generated|exited|self-mined)\b)|;\s+(?=[a-z])|,\s+(?=now\b|which\s+(?:pushed|brought|took|lifted|raised|put|left)\b)|,?\s+and\s+(?=(?:[\w-]+\s+){1,5}(?:rose|increased|grew|fell|declined|decreased|dropped|was|were|reached|stood|totall?ed|climbed|improved|remained|edged|slipped)\b)/gi;

@@ -153,4 +153,21 @@ describe('held-out prose shapes', () => {
     const text = 'Core Scientific reports results for the fourth quarter of 2024.\n\n- Ran 20.1 EH/s, consisting of 19.1 EH/s self-mining and 1.0 EH/s hosting, as of December 31, 2024';
     expect(stocks(run('CORZ', '2025-02-26', text), 'hashrate_operating')).toEqual(['2024-12-31=19.1']);
   });
+
+  it("a section heading's quarter dates the bullets under it, over a title naming the full year (Core Scientific, Q4 2024: 974 BTC at a cash cost of $51,035)", () => {
+    const text = 'Core Scientific Announces Fourth Quarter and Full Year 2024 Results\n\nFourth Quarter 2024 Highlights\n\n- Earned 974 self-mined bitcoin with an average cash cost to self-mine one bitcoin of $51,035';
+    const facts = run('CORZ', '2025-02-26', text);
+    expect(flows(facts, 'btc_produced')).toEqual(['2024-10-01..2024-12-31=974']);
+    expect(flows(facts, 'cost_per_btc')).toEqual(['2024-10-01..2024-12-31=51035']);
+  });
+
+  it("a closing parenthesis ends the compared figure inside it (IREN, quarter to March 31, 2025: 29.4 EH/s average)", () => {
+    const text = 'IREN reports results for the quarter ended March 31, 2025.\n\n- Net power costs rose to $36.5 million ($28.9 million in Q2 FY25), mainly on higher average operating hashrate (29.4 EH/s average operating hashrate for the quarter)';
+    expect(flows(run('IREN', '2025-05-14', text), 'hashrate_average')).toEqual(['2025-01-01..2025-03-31=29.4']);
+  });
+
+  it("a target 'achieved' is a fact (Riot, September 2024: 28.2 EH/s deployed)", () => {
+    const text = 'Riot Produces 412 Bitcoin in September 2024 and Achieves Q3 Hash Rate Target, with 28.2 EH/s Deployed';
+    expect(stocks(run('RIOT', '2024-10-03', text), 'hashrate_installed')).toEqual(['2024-09-30=28.2']);
+  });
 });
