@@ -694,6 +694,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   const respectively = /\brespectively\b/i.test(s);
   const out: Candidate[] = [];
   const classified: { m: Mention; c: Classified; clauseIdx: number }[] = [];
+  let forwardRun = false;
   mentions.forEach((m, i) => {
     const clauseIdx = clauses.findIndex((c) => m.start >= c.start && m.start < c.end);
     const clause = clauses[clauseIdx]!;
@@ -729,10 +730,14 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       .replace(/\b(?:achiev(?:ed|es|ing)|met|meets|reached|reaches|hit|hits|surpass(?:ed|es)|exceed(?:ed|s)|beat|beats)\s+(?:(?:its|our|the|their)\s+)?(?:[\w'’-]+\s+){0,4}?(?:targets?|goals?|guidance)\b/gi, ' ');
     // "held 19,211 BTC by the end of April": a past statement; a future month is caught by the publication date
     if (PAST_TENSE.test(fwdWindow)) fwdWindow = fwdWindow.replace(/\bby the end of (?:the (?:month|quarter|period)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)/gi, ' ');
-    if (FORWARD_LOOKING.test(fwdWindow)) {
+    // "Our 2024 plan targets … 21 EH/s, … 391 MW, and … to 23 w/TH": a list under one plan stays a plan
+    const gapFromPrev = i > 0 ? s.slice(mentions[i - 1]!.end, m.start) : '';
+    if (FORWARD_LOOKING.test(fwdWindow) || (forwardRun && !PAST_TENSE.test(gapFromPrev) && !/[;.]|\b(?:which|that|while|whereas|but|because|result\w*|push\w*|driv\w*|drove|led|lead\w*)\b/i.test(gapFromPrev))) {
+      forwardRun = true;
       if (m.kind === 'hashrate' || m.kind === 'mw') exclude(sctx.excluded, m);
       return;
     }
+    forwardRun = false;
     const sentenceWin = s.length > 4 * WINDOW ? s.slice(Math.max(0, m.start - 2 * WINDOW), m.end + 2 * WINDOW) : s;
     const sentenceCtx = prevSold ? `sold: ${sentenceWin}` : sentenceWin;
     // "…, a slight decrease from 19,309 BTC": a compared figure with no words of its own is the
@@ -790,6 +795,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (m.kind === 'hashrate' && TOTAL_OF_PARTS.test(s.slice(m.end, m.end + 30)) && /\b(?:hosting|hosted|colocat\w*|customers?)\b/i.test(s.slice(m.end, Math.min(clause.end, m.end + 160)))) {
       c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'a total over self-mining and hosted machines'] };
     }
+    // "a ~15 EH/s colocation partnership": customers' machines
+    if ((m.kind === 'hashrate' || m.kind === 'mw') && /^\s*(?:of\s+)?(?:colocation|co-location|colocated|hosting|hosted)\b/i.test(s.slice(m.end, m.end + 30))) return;
     // "2.3 exahashes online in Abu Dhabi": one place's figure, not the company's
     if ((m.kind === 'hashrate' || m.kind === 'mw') && SITE_AFTER.test(s.slice(m.end, m.end + 50))) c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'a place named right after it: a site figure'] };
     classified.push({ m, c, clauseIdx });

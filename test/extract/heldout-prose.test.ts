@@ -170,4 +170,22 @@ describe('held-out prose shapes', () => {
     const text = 'Riot Produces 412 Bitcoin in September 2024 and Achieves Q3 Hash Rate Target, with 28.2 EH/s Deployed';
     expect(stocks(run('RIOT', '2024-10-03', text), 'hashrate_installed')).toEqual(['2024-09-30=28.2']);
   });
+
+  it("figures listed under one plan stay a plan (Bitfarms, March 2024: 21 EH/s, 391 MW and 23 w/TH targeted for 2024)", () => {
+    const text = 'Bitfarms reports fourth quarter and full year 2023 results.\n\n"Our 2024 plan aims at tripling our hashrate to 21 EH/s, lifting operating capacity at least 63% to 391 MW, and improving fleet efficiency by 34% to 23 w/TH."';
+    const facts = run('BITF', '2024-03-07', text);
+    expect(facts.filter((f) => ['fleet_efficiency', 'power_capacity'].includes(f.metric) || f.metric.startsWith('hashrate_')).filter((f) => f.confidence >= 0.5)).toEqual([]);
+  });
+
+  it("'an 8.9% increase over Q4 2023, on a total installed hashrate of 8.0 EH/s' dates the hashrate by the quarter reported (TeraWulf, Q1 2024)", () => {
+    const text = 'TeraWulf reports results for the first quarter of 2024.\n\n- Self-mined 1,057 bitcoin in Q1 2024, up 8.9% over Q4 2023, on a total installed hashrate of 8.0 EH/s';
+    const facts = run('WULF', '2024-05-13', text);
+    expect(stocks(facts, 'hashrate_installed')).toEqual(['2024-03-31=8']);
+    expect(flows(facts, 'btc_produced')).toEqual(['2024-01-01..2024-03-31=1057']);
+  });
+
+  it("'a ~15 EH/s colocation partnership' is customers' machines (Hut 8, Q3 2024)", () => {
+    const text = 'Hut 8 reports results for the third quarter of 2024.\n\n"Steps such as a ~15 EH/s colocation partnership with a hardware maker set up the next year," the CEO said.';
+    expect(run('HUT', '2024-11-13', text).filter((f) => f.metric.startsWith('hashrate_') && f.confidence >= 0.5)).toEqual([]);
+  });
 });
