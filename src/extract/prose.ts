@@ -271,6 +271,8 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (metric === 'btc_produced' && /\b(inception|cumulative(ly)?|(?<!year[- ])to[- ]date|all[- ]time|lifetime)\b/.test(`${l} ${aOwn}`)) return undefined;
       if (/\bequivalent\b/.test(near) || /\bequivalent\b|\bif (all|they|it|these)\b[^.]{0,60}\bwere\b/.test(l)) return undefined;
       if (NOT_OWN.test(near)) return undefined;
+      // "Parent pledged 968 bitcoin": the parent company's coins, not the filer's
+      if (/\bparent\b/.test(b.slice(-80))) return undefined;
       const notes: string[] = [];
       let confidence = 0.85;
       if (metric === 'btc_sold' && /payments? made/.test(near)) {
@@ -795,6 +797,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (m.kind === 'hashrate' && TOTAL_OF_PARTS.test(s.slice(m.end, m.end + 30)) && /\b(?:hosting|hosted|colocat\w*|customers?)\b/i.test(s.slice(m.end, Math.min(clause.end, m.end + 160)))) {
       c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'a total over self-mining and hosted machines'] };
     }
+    // "increased to 40 EH/s mid-month": a level on a day the release does not give
+    if ((m.kind === 'hashrate' || m.kind === 'efficiency' || m.kind === 'mw') && /^\s*(?:in\s+)?(?:the\s+)?mid[- ](?:month|quarter|year)\b/i.test(s.slice(m.end, m.end + 25))) return;
     // "a ~15 EH/s colocation partnership": customers' machines
     if ((m.kind === 'hashrate' || m.kind === 'mw') && /^\s*(?:of\s+)?(?:colocation|co-location|colocated|hosting|hosted)\b/i.test(s.slice(m.end, m.end + 30))) return;
     // "2.3 exahashes online in Abu Dhabi": one place's figure, not the company's

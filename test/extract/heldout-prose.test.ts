@@ -188,4 +188,14 @@ describe('held-out prose shapes', () => {
     const text = 'Hut 8 reports results for the third quarter of 2024.\n\n"Steps such as a ~15 EH/s colocation partnership with a hardware maker set up the next year," the CEO said.';
     expect(run('HUT', '2024-11-13', text).filter((f) => f.metric.startsWith('hashrate_') && f.confidence >= 0.5)).toEqual([]);
   });
+
+  it("coins the parent company pledged are not the filer's (American Bitcoin 10-Q note: 968 BTC pledged by its parent, December 2024)", () => {
+    const text = 'American Bitcoin reports for the quarter ended September 30, 2025.\n\nIn December 2024, under a purchase agreement with a hardware maker, Parent pledged 968 bitcoin as security.';
+    expect(run('ABTC', '2025-11-14', text).filter((f) => f.metric.startsWith('btc_held') && f.confidence >= 0.5)).toEqual([]);
+  });
+
+  it("a level reached 'mid-month' has no date to stand on (IREN, April 2025: 40 EH/s)", () => {
+    const text = 'IREN April 2025 Monthly Investor Update\n\n- Mining capability rose to 40 EH/s mid-month';
+    expect(run('IREN', '2025-05-06', text).filter((f) => f.metric.startsWith('hashrate_') && f.confidence >= 0.5)).toEqual([]);
+  });
 });
