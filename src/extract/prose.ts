@@ -258,7 +258,9 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         if (/\b(pledged|collateral)\b/.test(rest)) return { metric: 'btc_held_pledged', confidence: 0.75, notes: ['part of the holdings'] };
         return undefined;
       }
-      const metric = nearestKeyword(b.slice(-90), a.slice(0, 80), PROSE_BTC_KEYWORDS, 45);
+      // a word after the figure describes it only up to the next comma ("3,812 Bitcoin in 2021, Executes … Purchase Agreements")
+      const aUntilComma = a.search(/[,;]|\s[-–—]\s/);
+      const metric = nearestKeyword(b.slice(-90), a.slice(0, 80), PROSE_BTC_KEYWORDS, Math.min(45, aUntilComma < 0 ? 45 : aUntilComma));
       if (!metric) return undefined;
       // what follows the figure qualifies it only up to the next clause ("…, an average of 11.6 per day")
       const aOwn = a.slice(0, 80).split(/[,;(]|\s[-–—]\s|\b(?:and|while|or)\b/)[0] ?? '';
@@ -792,11 +794,25 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'figures run together like a flattened table row'] };
     }
     if (threshold) c = { ...c, confidence: Math.min(c.confidence, 0.35), notes: [...c.notes, 'a threshold ("exceeds", "over"), not the exact figure'] };
+    // "1,060 Bitcoins were produced …, with 143 from self mining and 917 from client cloud mining"
+    if (m.kind === 'btc' && /\bwith\s+[\d.,]+\s*(?:btcs?|bitcoins?)?\s+(?:coming\s+)?from\s+(?:self|its|our|own)[^.]{0,80}\b(?:cloud|hosting|hosted|clients?|customers?)\b/i.test(s.slice(m.end, Math.min(clause.end, m.end + 200)))) {
+      c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'a total over self-mining and customers’ mining'] };
+    }
+    // a figure at a named site ("capacity at the Lake Mariner Facility is 8.8 EH/s")
+    if ((m.kind === 'hashrate' || m.kind === 'mw') && /\b(?:at|of)\s+(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:Facility|Site|Campus|Data Cent(?:er|re)|Mine|Farm|Plant)\b[^.;$\d]{0,25}$/.test(s.slice(Math.max(0, m.start - 90), m.start))) {
+      c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'one site’s figure'] };
+    }
     // "20.1 EH/s, consisting of 19.1 EH/s self-mining and 1.0 EH/s hosting": a total over the
     // company's and its customers' machines; the self-mining part is the company's figure
     if (m.kind === 'hashrate' && TOTAL_OF_PARTS.test(s.slice(m.end, m.end + 30)) && /\b(?:hosting|hosted|colocat\w*|customers?)\b/i.test(s.slice(m.end, Math.min(clause.end, m.end + 160)))) {
       c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'a total over self-mining and hosted machines'] };
     }
+    // "grows HODL 114 BTC to 549 BTC": the first figure is the change, the second the level
+    if (/^\s*(?:of\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?[~$]?\d/i.test(s.slice(m.end, m.end + 30)) && /\b(?:grow|grows|grew|grown|increas\w*|add(?:s|ed|ing)?|rais\w*|boost\w*|expand\w*|lift\w*)\b(?![^,;]*\bfrom\b)[^,;]{0,40}$/i.test(s.slice(Math.max(0, m.start - 50), m.start))) return;
+    // "32,000 miners (c. 3.2 EH/s) energized in October": the batch added, not the fleet
+    if (m.kind === 'hashrate' && /\b[\d,]+\s+(?:miners|machines|servers|asics|units|rigs)\s*\(\s*(?:c\.|ca\.|~|approx\.?|approximately|about)?\s*$/i.test(s.slice(Math.max(0, m.start - 50), m.start))) return;
+    // "At 30 EH/s, nameplate fleet efficiency of 16 J/TH": what a fleet would do at a size, not what it does
+    if (/^\W*at\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash\w*)\s*,/i.test(s)) return;
     // "increased to 40 EH/s mid-month": a level on a day the release does not give
     if ((m.kind === 'hashrate' || m.kind === 'efficiency' || m.kind === 'mw') && /^\s*(?:in\s+)?(?:the\s+)?mid[- ](?:month|quarter|year)\b/i.test(s.slice(m.end, m.end + 25))) return;
     // "a ~15 EH/s colocation partnership": customers' machines
@@ -835,6 +851,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const clause = clauses[clauseIdx]!;
     let period: Period | undefined;
     let fromDefault = false;
+    let fromCarry = false;
     const notes0: string[] = [];
     const mapped = respectivelyMap.get(m);
     if (mapped) {
@@ -874,6 +891,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       if (!period && carry && !env.periodic && fitPeriod(c.metric, carry)) {
         // "It sold 4,451 BTC over the weekend. Net proceeds were $305 million." share one period
         period = carry;
+        fromCarry = true;
         notes0.push('period from the previous sentence');
       }
       if (!period) {
@@ -891,6 +909,16 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (fromDefault) {
       confidence -= env.periodic ? 0.4 : 0.1;
       notes.push('period from the document');
+    }
+    // "Current efficiency of 19 w/TH" in a quarter's results published weeks later: current when
+    // it was written, not at the quarter's end
+    if ((fromDefault || fromCarry) && fitted.kind === 'instant') {
+      const end = fitted.asOf;
+      const grain = period?.kind === 'flow' ? period.grain : undefined;
+      if (grain !== 'month' && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > 20 * 86_400_000 && /\bcurrent(?:ly)?\b/i.test(s.slice(Math.max(clause.start, m.start - 80), m.start))) {
+        confidence = Math.min(confidence, 0.45);
+        notes.push('"current" in a report published after the period: its date is not stated');
+      }
     }
     // attribution: the company named nearest before the figure in this sentence, else the subject
     let company: string | undefined;

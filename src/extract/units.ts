@@ -75,7 +75,11 @@ export const BOUNDS: Partial<Record<Metric, [number, number]>> = {
   mining_revenue: [0, 5e10],
 };
 
+/** Dollar amounts of a sale or a quarter's revenue: a dash reads as 0, but "$7.7" is a figure whose scale word was lost. */
+const USD_AMOUNTS = new Set<Metric>(['btc_sold_proceeds', 'btc_purchased_cost', 'mining_revenue']);
+
 export function inBounds(metric: Metric, value: number): boolean {
   const b = BOUNDS[metric];
+  if (USD_AMOUNTS.has(metric) && value > 0 && value < 1_000) return false;
   return !b || (value >= b[0] && value <= b[1]);
 }

@@ -198,4 +198,46 @@ describe('held-out prose shapes', () => {
     const text = 'IREN April 2025 Monthly Investor Update\n\n- Mining capability rose to 40 EH/s mid-month';
     expect(run('IREN', '2025-05-06', text).filter((f) => f.metric.startsWith('hashrate_') && f.confidence >= 0.5)).toEqual([]);
   });
+
+  it("'grows HODL 114 BTC to 549 BTC': the change is not the holdings (Bitfarms, Q2 2023)", () => {
+    const text = 'Bitfarms reports results for the three months ended June 30, 2023.\n\n- Mines 1,223 BTC and grows HODL 114 BTC to 549 BTC in Q2 2023';
+    expect(stocks(run('BITF', '2023-08-08', text), 'btc_held').filter((x) => x.endsWith('=114'))).toEqual([]);
+  });
+
+  it("proceeds whose scale word was cut off ('approximately $7.7') are not stated as $7.70 (Riot, August 2022)", () => {
+    const text = 'Riot announces August 2022 production and operations updates.\n\nIn August the company sold 400 bitcoin, for net proceeds of approximately $7.7';
+    expect(flows(run('RIOT', '2022-09-06', text), 'btc_sold_proceeds')).toEqual([]);
+  });
+
+  it("a total split into self-mining and clients' cloud mining is not production (BitFuFu, Q2 2025: 1,060 = 143 + 917)", () => {
+    const text = 'BitFuFu reports results for the three months ended June 30, 2025.\n\nIn all 1,060 Bitcoins were produced in the quarter, with 143 from self mining and 917 from client cloud mining.';
+    expect(flows(run('FUFU', '2025-08-15', text), 'btc_produced').filter((x) => x.endsWith('=1060'))).toEqual([]);
+  });
+
+  it("a keyword after a comma belongs to the next phrase (Riot, December 2021: 3,812 BTC mined in 2021, not bought)", () => {
+    const text = 'Riot produces 425 Bitcoin in December 2021 and 3,812 Bitcoin in 2021, Signs Several Miner Purchase Agreements';
+    expect(flows(run('RIOT', '2022-01-05', text), 'btc_purchased')).toEqual([]);
+  });
+
+  it("'32,000 miners (c. 3.2 EH/s) were energized during October' is a batch, not the fleet (MARA, October 2022)", () => {
+    const text = 'Marathon announces October 2022 production update.\n\nAs of November 1 the operating fleet was about 69,000 miners producing about 7.0 EH/s, after some 32,000 miners (c. 3.2 EH/s) were energized during October 2022.';
+    expect(run('MARA', '2022-11-03', text).filter((f) => f.metric.startsWith('hashrate_') && f.value === 3.2 && f.confidence >= 0.5)).toEqual([]);
+  });
+
+  it("'despite the sale of 8.06 Bitcoin during the month' is the report's month (CleanSpark, June 2024)", () => {
+    const text = 'CleanSpark releases its June 2024 bitcoin mining update.\n\nBitcoin holdings rose to 6,591 in June from 6,154 in May, despite the sale of 8.06 Bitcoin during the month.';
+    expect(flows(run('CLSK', '2024-07-03', text), 'btc_sold')).toEqual(['2024-06-01..2024-06-30=8.06']);
+  });
+
+  it("'At 30 EH/s, nameplate fleet efficiency of 16 J/TH' is what a larger fleet would do (IREN, May 2024)", () => {
+    const text = 'IREN May 2024 Monthly Investor Update\n\nAt 30 EH/s, nameplate fleet efficiency of 16 J/TH and electricity cost per BTC of $17k';
+    expect(stocks(run('IREN', '2024-06-06', text), 'fleet_efficiency')).toEqual([]);
+  });
+
+  it("one site's capacity ('at the Lake Mariner Facility is 8.8 EH/s') and a 'current' figure in a quarter's results published weeks later stay below 0.5 (TeraWulf Q2 2024, Bitfarms Q4 2024)", () => {
+    const wulf = run('WULF', '2024-08-01', 'TeraWulf reports results for the three months ended June 30, 2024.\n\nThe self-mining hash rate capacity at the Lake Mariner Facility is 8.8 EH/s as of June 30, 2024.');
+    expect(wulf.filter((f) => f.metric.startsWith('hashrate_') && f.confidence >= 0.5)).toEqual([]);
+    const bitf = run('BITF', '2025-03-27', 'Bitfarms Reports Fourth Quarter 2024 Results\n\n- Current efficiency of 19 w/TH, a 45% improvement from Q4 2023 -');
+    expect(stocks(bitf, 'fleet_efficiency')).toEqual([]);
+  });
 });
