@@ -126,7 +126,8 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   const tailOk = /^\s*(?:$|[,.;)]|(?:in|by|as|at|on|for|during|last|the|a|an|up|down|compared|versus|vs)\b)/i.test(after);
   // dates may stand between ("balance held in reserve as of February 28th stood at 7,243"), other figures may not
   const beforeNoDates = before.replace(new RegExp(`\\b${MONTH_RE_SRC}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`, 'gi'), ' ');
-  if (aboutBtc && tailOk && /\b(?:bitcoin|btc)\s+(?:holdings?|balance|treasury|reserves?|production|output)\b[^.$%\d]{0,60}\b(?:to|of|at|was|were|is|are|totall?(?:ed|ing)|reached|stood\s+at|now\s+at)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
+  // "Bitcoin holdings increased 14.6% to 7,406", "treasury holdings of BTC were 808.2"
+  if (aboutBtc && tailOk && (/\b(?:bitcoin|btc)\s+(?:holdings?|balance|treasury|reserves?|production|output)\b(?:[^.$%\d]|\d+(?:\.\d+)?\s?%){0,60}\b(?:to|of|at|was|were|is|are|totall?(?:ed|ing)|reached|stood\s+at|now\s+at)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates) || /\b(?:holdings?|treasury|reserves?|balance)\s+of\s+(?:bitcoin|btc)\s+(?:were|was|stood\s+at|totall?ed|amounted\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates))) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   // "the number of bitcoins held by the company as of the end of March was 2,474.8"
@@ -864,12 +865,14 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       if (!period && clause.comparison) continue;
       // "mined 1,930.8 BTC in the quarter" in a quarterly release is the release's quarter
       const grainWord = env.defaultPeriod?.kind === 'flow' ? { month: 'month', quarter: 'quarter', year: 'year' }[env.defaultPeriod.grain as string] : undefined;
-      const ownSpan = grainWord ? new RegExp(`\\b(?:in|during|for|over|through|throughout)\\s+the\\s+${grainWord}\\b`, 'gi') : undefined;
+      const ownSpan = grainWord ? new RegExp(`\\b(?:in|during|for|over|through|throughout)\\s+the\\s+(?:fiscal\\s+)?${grainWord}\\b`, 'gi') : undefined;
       // once per clause: a long clause full of figures would otherwise be scanned once per figure
       let unresolved = unresolvedByClause.get(clauseIdx);
       if (unresolved === undefined) {
         let clauseText = s.slice(clause.start, clause.end).replace(/\b(?:year|month|quarter)[- ]over[- ](?:year|month|quarter)\b|\ball[- ]time\b/gi, ' ');
         if (ownSpan) clauseText = clauseText.replace(ownSpan, ' ');
+        // "at the end of the quarter" names the report's own period end (see ownEnd below)
+        clauseText = clauseText.replace(/\b(?:at|as of|by)\s+(?:the\s+)?(?:month|quarter)[- ]end\b|\b(?:at|as of|by)\s+the\s+end\s+of\s+the\s+(?:month|quarter)\b/gi, ' ');
         unresolved = UNRESOLVED_PERIOD.test(clauseText);
         unresolvedByClause.set(clauseIdx, unresolved);
       }

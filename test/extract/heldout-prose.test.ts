@@ -240,4 +240,13 @@ describe('held-out prose shapes', () => {
     const bitf = run('BITF', '2025-03-27', 'Bitfarms Reports Fourth Quarter 2024 Results\n\n- Current efficiency of 19 w/TH, a 45% improvement from Q4 2023 -');
     expect(stocks(bitf, 'fleet_efficiency')).toEqual([]);
   });
+
+  it("holdings stated with a growth rate or 'of BTC were', a year's output 'for the fiscal year' (Hut 8 Q2 2022: 7,406; Bit Digital Q4 2021: 808.2; CleanSpark FY2023: 6,903)", () => {
+    const hut = run('HUT', '2022-08-11', 'Hut 8 reports results for the three months ended June 30, 2022.\n\nBitcoin holdings increased 14.6% to 7,406 in Q2.');
+    expect(stocks(hut, 'btc_held')).toEqual(['2022-06-30=7406']);
+    const btbt = run('BTBT', '2022-03-15', 'Bit Digital reports results for the three months ended December 31, 2021.\n\nTreasury holdings of BTC were 808.2 at the end of the quarter.');
+    expect(stocks(btbt, 'btc_held')).toEqual(['2021-12-31=808.2']);
+    const clsk = run('CLSK', '2023-12-14', 'CleanSpark reports fiscal year 2023 results for the year ended September 30, 2023.\n\nIt reported 6,903 bitcoin mined for the fiscal year.');
+    expect(flows(clsk, 'btc_produced')).toEqual(['2022-10-01..2023-09-30=6903']);
+  });
 });
