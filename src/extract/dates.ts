@@ -280,6 +280,11 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     const end = isFiscal ? lastDayOfMonth(y, fy) : lastDayOfMonth(y, 12);
     add({ kind: 'flow', start: startForSpan(end, 12), end, grain: 'year' }, m.index, m[0].length);
   }
+  // "as of the date of this press release", "as of today": the publication date, when it is known
+  const todayRe = /\bas\s+of\s+(?:the\s+date\s+of\s+(?:this|the)\s+(?:press\s+|news\s+)?release|today)\b/gi;
+  while ((m = todayRe.exec(text))) {
+    if (opts.ref && !opts.refIsBound) add({ kind: 'instant', asOf: opts.ref }, m.index, m[0].length);
+  }
   // instants: as of / at / on <date>, balance at <date>
   const asOfRe = new RegExp(`\\b(?:as\\s+(?:of|at)|at|on|ended|ending|end\\s+of)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2}(?!\\d)(?:st|nd|rd|th)?,?(?:\\s+\\d{4})?|\\d{1,2}\\s+(?:${MONTH_ALT})\\.?,?\\s+\\d{4})`, 'gi');
   while ((m = asOfRe.exec(text))) {

@@ -249,7 +249,9 @@ function classify(mention: Mention, before: string, after: string, clause: strin
   const l = lead.toLowerCase();
   const sentLead = sentenceLead.toLowerCase();
   const a = after.toLowerCase();
-  const near = `${b.slice(-80)} ${a.slice(0, 50)}`;
+  // a semicolon or a contrast ("…, yet", "but") starts the figure's own statement: words before it
+  // ("the network's soaring hashrate; we mined …") do not qualify the figure
+  const near = `${b.slice(-80).split(/;|\b(?:yet|but|however|although|though|nonetheless|nevertheless)\b/).pop() ?? ''} ${a.slice(0, 50)}`;
   switch (mention.kind) {
     case 'btc': {
       // "7,377 BTC of its holdings … are lent": a part of the holdings, named by what follows

@@ -131,6 +131,8 @@ export const COMPARISON_SPLIT = new RegExp(
     String.raw`from\s+(?:the\s+)?(?=q[1-4]\b|[1-4]q\s?['’]?\d{2}\b|(?:first|second|third|fourth)\s+quarter\b)|` +
     // "an increase of 26% over September's production", "up 5% over the prior month"
     String.raw`over\s+(?:the\s+)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*['’]s\b|(?:prior|previous|last)\s+(?:month|quarter|year)\b|q[1-4]\s*['’]?\d{2,4}\b|[1-4]q\s*['’]?\d{2}\b|(?:first|second|third|fourth)\s+quarter\b)|` +
+    // ", almost doubling what we mined last year"
+    String.raw`(?:almost\s+|nearly\s+|more\s+than\s+)?(?:doubling|tripling|quadrupling|halving)\s+(?=what|that|the|its|our|from)|` +
     String.raw`relative\s+to|against|while|whereas|(?:consistent|in\s+line|flat|level)\s+with|similar\s+to|unchanged\s+from|(?:fewer|more|less|lower|higher)\s+than|(?:(?:just|slightly|a\s+little|a\s+bit|well)\s+)?(?:below|above)(?=\s+(?:the\s+)?[~$]?\d)|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))(?:\b|(?=[~$]))`,
   'gi',
 );

@@ -249,4 +249,14 @@ describe('held-out prose shapes', () => {
     const clsk = run('CLSK', '2023-12-14', 'CleanSpark reports fiscal year 2023 results for the year ended September 30, 2023.\n\nIt reported 6,903 bitcoin mined for the fiscal year.');
     expect(flows(clsk, 'btc_produced')).toEqual(['2022-10-01..2023-09-30=6903']);
   });
+
+  it("network words before a semicolon do not disqualify the company's own figure after it (CleanSpark FY2023: 6,903 BTC)", () => {
+    const text = 'CleanSpark reports results for its fiscal year ended September 30, 2023.\n\n"We kept up with the network\'s fast-rising hashrate; our reward was a record 6,903 bitcoin mined for the fiscal year, almost doubling what we mined the year before."';
+    expect(flows(run('CLSK', '2023-11-30', text), 'btc_produced')).toEqual(['2022-10-01..2023-09-30=6903']);
+  });
+
+  it("'as of the date of this press release' is the publication date (Bit Digital, 2022-03-15: 0.511 EH/s)", () => {
+    const text = 'Bit Digital gives its fourth quarter 2021 production update.\n\nAs of the date of this press release, its miners represent a hash rate of about 0.511 EH/s.';
+    expect(stocks(run('BTBT', '2022-03-15', text), 'hashrate_operating')).toEqual(['2022-03-15=0.511']);
+  });
 });
