@@ -123,7 +123,7 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   // what follows must not name another unit ("616.6 in September" yes, "616 miners" no)
-  const tailOk = /^\s*(?:$|[,.;)]|(?:in|by|as|at|on|for|during|last|the|a|an|up|down|compared|versus|vs)\b)/i.test(after);
+  const tailOk = /^\s*(?:$|[,.;)]|(?:in|by|as|at|on|for|during|last|the|a|an|up|down|compared|versus|vs|with)\b)/i.test(after);
   // dates may stand between ("balance held in reserve as of February 28th stood at 7,243"), other figures may not
   const beforeNoDates = before.replace(new RegExp(`\\b${MONTH_RE_SRC}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`, 'gi'), ' ');
   // "Bitcoin holdings increased 14.6% to 7,406", "treasury holdings of BTC were 808.2"
@@ -263,6 +263,10 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       }
       // a word after the figure describes it only up to the next comma ("3,812 Bitcoin in 2021, Executes … Purchase Agreements")
       const aUntilComma = a.search(/[,;]|\s[-–—]\s/);
+      // "balance, including 2,000 Bitcoin loaned as part of …, is 4,240": the aside's words are not the figure's
+      if (/^[^,;]*,\s*(?:is|was|are|were|stands?\s+at|stood\s+at|totals?|totall?ed|amounts?\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b) && /\b(?:balance|holdings?|treasury|reserves?)(?:\s+as\s+of\s+[\w ,]{3,25}?)?\s*,\s*including\b/.test(l)) {
+        return { metric: 'btc_held', confidence: 0.75, notes: ['the balance an aside ("including …") interrupted'] };
+      }
       const metric = nearestKeyword(b.slice(-90), a.slice(0, 80), PROSE_BTC_KEYWORDS, Math.min(45, aUntilComma < 0 ? 45 : aUntilComma));
       if (!metric) return undefined;
       // what follows the figure qualifies it only up to the next clause ("…, an average of 11.6 per day")
@@ -449,7 +453,7 @@ function costPerBtc(w: string, sentence: string, confidence: number, own?: strin
   const exclDep = EXCL_DEP;
   const basis = /depreciation/.test(w) && !exclDep.test(w) && !/exclud/.test(w)
     ? 'incl_depreciation'
-    : /all[- ]in/.test(w)
+    : /all[- ]in(?!\s+(?:electric\w*|energy|power))/.test(w)
       ? 'all_in'
       : /cash[- ]based|cash cost/.test(w)
         ? 'cash'
@@ -734,7 +738,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     let fwdWindow = `${fwdBefore} ${after.split(/[,;]|\band\b/)[0]}`
       .replace(/\b(?:edged|ticked|inched|crept|moved|went|climbed|rose|jumped)\s+up\s+to\b/gi, ' ')
       // "Achieves Q3 Hash Rate Target, with 28.2 EH/s Deployed": a target met is a fact
-      .replace(/\b(?:achiev(?:ed|es|ing)|met|meets|reached|reaches|hit|hits|surpass(?:ed|es)|exceed(?:ed|s)|beat|beats)\s+(?:(?:its|our|the|their)\s+)?(?:[\w'’-]+\s+){0,4}?(?:targets?|goals?|guidance)\b/gi, ' ');
+      .replace(/\b(?:achiev(?:ed|es|ing)|met|meets|reached|reaches|hit|hits|surpass(?:ed|es)|exceed(?:ed|s)|beat|beats)\s+(?:(?:its|our|the|their)\s+)?(?:[\w'’-]+\s+){0,4}?(?:targets?|goals?|guidance)\b(?!\s+of\b)/gi, ' ');
     // "held 19,211 BTC by the end of April": a past statement; a future month is caught by the publication date
     if (PAST_TENSE.test(fwdWindow)) fwdWindow = fwdWindow.replace(/\bby the end of (?:the (?:month|quarter|period)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)/gi, ' ');
     // "Our 2024 plan targets … 21 EH/s, … 391 MW, and … to 23 w/TH": a list under one plan stays a plan

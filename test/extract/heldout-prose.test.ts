@@ -259,4 +259,18 @@ describe('held-out prose shapes', () => {
     const text = 'Bit Digital gives its fourth quarter 2021 production update.\n\nAs of the date of this press release, its miners represent a hash rate of about 0.511 EH/s.';
     expect(stocks(run('BTBT', '2022-03-15', text), 'hashrate_operating')).toEqual(['2022-03-15=0.511']);
   });
+
+  it("a goal surpassed is still the goal's number, a balance 'with a market value', and a balance an aside interrupts (Hut 8, Q2 and Q3 2021)", () => {
+    const q3 = run('HUT', '2021-11-11', 'Hut 8 reports results for the three months ended September 30, 2021.\n\n"We surpassed our goal of 5,000 Bitcoin held in reserve," the CFO said. As of September 30, 2021, the Company had a total Bitcoin balance of 4,729 with a market value of $263.8 million.');
+    expect(stocks(q3, 'btc_held')).toEqual(['2021-09-30=4729']);
+    const nov = run('HUT', '2021-11-11', 'Hut 8 reports results for the three months ended September 30, 2021.\n\nIts Bitcoin balance as of November 10, 2021, including 2,000 Bitcoin loaned under its fiat yield programme, is approximately 5,053 Bitcoin.');
+    expect(stocks(nov, 'btc_held')).toEqual(['2021-11-10=5053']);
+    expect(stocks(nov, 'btc_held_loaned')).toEqual(['2021-11-10=2000']);
+  });
+
+  it("'all-in electricity cost per Bitcoin' is an electricity cost (Cipher, Q1 2025: $23,379)", () => {
+    const text = 'Cipher Mining reports results for the three months ended March 31, 2025.\n\nCipher reported an all-in electricity cost per Bitcoin of $23,379 in the quarter.';
+    const costs = run('CIFR', '2025-05-01', text).filter((f) => f.metric === 'cost_per_btc' && f.confidence >= 0.5);
+    expect(costs.map((f) => `${f.basis}=${f.value}`)).toEqual(['electricity=23379']);
+  });
 });
