@@ -324,7 +324,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       // after it up to the next clause ("11.4 EH/s installed, 10.4 EH/s operational")
       const aClause = a.slice(0, 40).split(/[,;]|\band\b/)[0] ?? '';
       // "11.4 EH/s installed, 10.4 EH/s operational": a word right after the previous figure is its own
-      const bOwn = b.replace(/^\s*(?:installed|operational|operating|deployed|energized|online|active|average)\b[^,;]{0,12}[,;]\s*/, ' ');
+      const bOwn = b.replace(/^\s*(?:\([^)]{1,8}\)\s*)?(?:installed|operational|operating|deployed|energized|online|active|average)\b[^,;]{0,12}(?:[,;]|\s+and\b)\s*/, ' ');
       let basis = hashrateBasisWord(bOwn.slice(-70));
       if (/\binstalled and operat(ional|ing|ed)\b/.test(`${b.slice(-70)} ${a.slice(0, 60)}`)) basis = 'operating';
       if (basis === 'unspecified' && subject) basis = hashrateBasisWord(subject);

@@ -273,4 +273,11 @@ describe('held-out prose shapes', () => {
     const costs = run('CIFR', '2025-05-01', text).filter((f) => f.metric === 'cost_per_btc' && f.confidence >= 0.5);
     expect(costs.map((f) => `${f.basis}=${f.value}`)).toEqual(['electricity=23379']);
   });
+
+  it("'11.4 EH/s installed and 10.4 EH/s operational': each figure takes the word after it (Bitfarms, June 2024)", () => {
+    const text = 'Bitfarms provides its June 2024 production update.\n\nBitfarms closed June with 11.4 exahashes per second (EH/s) installed and 10.4 EH/s operational.';
+    const facts = run('BITF', '2024-07-01', text);
+    expect(stocks(facts, 'hashrate_installed')).toEqual(['2024-06-30=11.4']);
+    expect(stocks(facts, 'hashrate_operating')).toEqual(['2024-06-30=10.4']);
+  });
 });
