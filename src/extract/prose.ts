@@ -42,6 +42,8 @@ const PRICE_UNIT_BEFORE = /\b(?:cost|price)\s+per\s+(mwh|kwh|megawatt[- ]hours?|
 
 const BTC_NOT_COIN = /^\s*(miners?|mining\s+(machines|rigs|equipment|servers|units|facilit|operations|sites?|data)|machines|rigs|atms?|price|per\b|\/|network|blocks?|address|etf|options?|futures|equivalent)/i;
 
+const ZERO_SOLD = /\b(no|zero)(?=\s+(?:bitcoins?|btc)\s+(?:was|were|has\s+been|have\s+been)\s+sold\b)/gi;
+
 export function findMentions(s: string): Mention[] {
   const out: Mention[] = [];
   // once per text, not once per bare number: a flattened table is one very long "sentence"
@@ -101,7 +103,11 @@ export function findMentions(s: string): Mention[] {
     if (kind === 'mw' && /^g/.test(unit)) value *= 1000;
     out.push({ kind, value: tidy(value), start: m.index, end: m.index + all.length, raw: all, approximate: !!approx || parsed.approximate, unitText: unit });
   }
-  return out;
+  // "no bitcoins were sold during the month": a sale of zero, stated in words
+  ZERO_SOLD.lastIndex = 0;
+  let z: RegExpExecArray | null;
+  while ((z = ZERO_SOLD.exec(s))) out.push({ kind: 'btc', value: 0, start: z.index, end: z.index + z[0].length, raw: z[0], approximate: false, unitText: 'btc' });
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -410,7 +416,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         return { metric: 'btc_sold_proceeds', confidence: 0.75, notes: [] };
       }
       // "The power cost per bitcoin self-mined was $13,798", "the average cost required to mine each BTC … stands at $51,887"
-      const costBefore = /\bcosts?\s+(?:per|to (?:self[- ])?mine|of (?:self[- ])?mining|required to mine|to produce)\s+(?:(?:one|a|each)\s+)?(?:bitcoin|btc)(?:\s+(?:self-mined|mined|produced))?\b[^$\d.;]{0,75}$/.exec(l.slice(-160));
+      const costBefore = /\bcosts?\s+(?:per|to (?:self[- ])?mine|of (?:self[- ])?mining|required to mine|to produce)\s+(?:(?:one|a|each)\s+)?(?:bitcoin|btc)(?:\s+(?:self-mined|mined|produced))?\b(?:[^$\d.;]|\d+(?:\.\d+)?\s?%){0,75}$/.exec(l.slice(-160));
       if (costBefore && !/revenue|hosting|price of bitcoin|bitcoin price/.test(l.slice(-160))) {
         return costPerBtc(l.slice(-160), sc, 0.65);
       }
@@ -767,6 +773,14 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       // not when the figure has its own qualifier ("with an average daily production of 20.55 BTC")
       const own = s.slice(Math.max(clause.start, m.start - WINDOW), m.start).toLowerCase();
       if (prev && !/\b(average|avg|daily|per day|a day|per block|each|customers?|hosting|network|total|cumulative)\b/.test(own)) c = { ...prev.c, confidence: prev.c.confidence - 0.1, notes: [...prev.c.notes, 'metric carried from the compared figure'] };
+      // "Power cost per Bitcoin declined 15%, from $8,624 in 1Q23 to $7,197 in 2Q23": the metric is
+      // named before "from", in a clause with no figure of its own
+      const lead = clauseIdx > 0 ? s.slice(clauses[clauseIdx - 1]!.start, clause.start) : '';
+      if (!c && !prev && /^\s*,?\s*from\b/i.test(s.slice(clause.start, clause.start + 8)) && lead && !mentions.some((x) => x.start >= clauses[clauseIdx - 1]!.start && x.start < clause.start)) {
+        const wide = s.slice(Math.max(0, clause.start - WINDOW), m.start);
+        const again = classify(m, wide, after, s.slice(Math.max(0, clause.start - WINDOW), Math.min(clause.end, m.end + WINDOW)), sentenceCtx, wide, wide, sctx.excluded);
+        if (again) c = { ...again, confidence: again.confidence - 0.1, notes: [...again.notes, 'metric named before "from"'] };
+      }
     }
     if (!c) {
       // "proceeds fell from $55.8 million in April to $29.4 million in May": the figure moved to is

@@ -280,4 +280,14 @@ describe('held-out prose shapes', () => {
     expect(stocks(facts, 'hashrate_installed')).toEqual(['2024-06-30=11.4']);
     expect(stocks(facts, 'hashrate_operating')).toEqual(['2024-06-30=10.4']);
   });
+
+  it("'no Bitcoins were sold during the month' is a sale of zero (Cango, March 2025)", () => {
+    const text = 'Cango published its production figures for March 2025.\n\nIts holdings at the close of March were 2,474.8 bitcoins, and no Bitcoins were sold during the month.';
+    expect(flows(run('CANG', '2025-04-01', text), 'btc_sold')).toEqual(['2025-03-01..2025-03-31=0']);
+  });
+
+  it("the metric named before 'from X to Y' (TeraWulf, Q2 2023: power cost per bitcoin $8,624 → $7,197)", () => {
+    const text = 'TeraWulf reports results for the three months ended June 30, 2023.\n\n- Power cost per Bitcoin fell 15% quarter-over-quarter, from $8,624 in 1Q23 to $7,197 in 2Q23';
+    expect(flows(run('WULF', '2023-08-14', text), 'cost_per_btc').sort()).toEqual(['2023-01-01..2023-03-31=8624', '2023-04-01..2023-06-30=7197']);
+  });
 });
