@@ -326,7 +326,7 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     add(monthPeriod(y, mo), m.index, m[0].length);
   }
   // a bare calendar year: "its 2024 total", "in 2023", "for 2024"
-  const yearRe = /\b(?:in|for|during|its|their|full[- ]year)\s+(20\d\d)\b(?!\s*[-–\/]|,)|\b(?:(?:the\s+)?(?:whole|entirety|all)\s+of|the\s+entire)\s+(20\d\d)\b(?!\s*[-–\/])/gi;
+  const yearRe = /\b(?:in|for|during|its|their|full[- ]year)\s+(20\d\d)\b(?!\s*[-–\/]\s*\d|,\s*(?:19|20)?\d\d\b)|\b(?:(?:the\s+)?(?:whole|entirety|all)\s+of|the\s+entire)\s+(20\d\d)\b(?!\s*[-–\/])/gi;
   while ((m = yearRe.exec(text))) {
     if (hits.some((h) => m!.index + m![0].length > h.index && m!.index < h.index + h.length)) continue;
     const y = Number(m[1] ?? m[2]);

@@ -494,7 +494,7 @@ export function hashrateBasisWord(text: string): string {
   }
   if (/\bmax(imum)?\b/.test(t)) return 'max';
   // "hash rate capacity of 9.8 EH/s", "4.2 EH/s of self-owned capacity"
-  if (/\bcapacity\b/.test(t)) return 'installed';
+  if (/\bcapacity\b|\bcapability\b/.test(t)) return 'installed';
   return 'unspecified';
 }
 

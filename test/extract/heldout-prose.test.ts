@@ -290,4 +290,9 @@ describe('held-out prose shapes', () => {
     const text = 'TeraWulf reports results for the three months ended June 30, 2023.\n\n- Power cost per Bitcoin fell 15% quarter-over-quarter, from $8,624 in 1Q23 to $7,197 in 2Q23';
     expect(flows(run('WULF', '2023-08-14', text), 'cost_per_btc').sort()).toEqual(['2023-01-01..2023-03-31=8624', '2023-04-01..2023-06-30=7197']);
   });
+
+  it("'in 2023' before a bullet's closing dash is still the year (Bitfarms, Q4 2023: 1,236 BTC in Q4 and 4,928 BTC in 2023)", () => {
+    const text = 'Bitfarms Reports Fourth Quarter and Full Year 2023 Results\n\n- Earned 1,236 BTC in Q4 2023 and 4,928 BTC in 2023 -';
+    expect(flows(run('BITF', '2024-03-07', text), 'btc_produced').sort()).toEqual(['2023-01-01..2023-12-31=4928', '2023-10-01..2023-12-31=1236']);
+  });
 });
