@@ -690,7 +690,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   const companies = matcher ? matcher.find(s) : [];
   let subject = subjectIn;
   // "Rockdale Facility: Maintained a steady 15.0 EH/s": one site's figure, not the company's
-  const siteLine = /^\s*(?:[-–•*]\s+)?[A-Z][\w .'’&-]{1,40}?\b(?:Facility|Facilities|Site|Campus|Data Cent(?:er|re)|Mine|Farm|Plant)\s*:/.test(s);
+  // … or "McCamey, TX: 82% utilization (7.7 EH/s)": a place and its state
+  const siteLine = /^\s*(?:[-–•*]\s+)?[A-Z][\w .'’&-]{1,40}?\b(?:Facility|Facilities|Site|Campus|Data Cent(?:er|re)|Mine|Farm|Plant)\s*:/.test(s) || /^\s*(?:[-–•*]\s+)?[A-Z][\w .'’-]{1,30},\s*[A-Z]{2}\s*:/.test(s);
   const mentions = TRIGGER.test(s) && !siteLine ? findMentions(s) : [];
   if (!mentions.length) {
     // a lead-in naming the period of what follows: "Operations (for the month of February 2023):"

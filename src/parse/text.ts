@@ -27,6 +27,20 @@ export function parseText(text: string): ParsedDocument {
       i++;
       continue;
     }
+    // a Markdown table inside a paragraph (a caption line above it, bullets below): every row
+    // "| a | b | … |" on its own line, read as rows, not as a stream of cells
+    const mdEnd = markdownRunEnd(lines, i);
+    if (mdEnd > i) {
+      flushPlain();
+      b.addTable(
+        lines
+          .slice(i, mdEnd)
+          .filter((l) => !/^\s*\|[\s:|-]+\|\s*$/.test(l))
+          .map((l) => l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim())),
+      );
+      i = mdEnd;
+      continue;
+    }
     const end = pipeRegionEnd(lines, i);
     if (end > i) {
       flushPlain();
@@ -39,6 +53,17 @@ export function parseText(text: string): ParsedDocument {
   }
   flushPlain();
   return b.build('text');
+}
+
+const MD_ROW = /^\s*\|(?:[^|\n]*\|){2,}\s*$/;
+const MD_SEPARATOR = /^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$/;
+
+/** End of a Markdown table starting at line i: a header row, a separator row, then rows; i when there is none. */
+function markdownRunEnd(lines: readonly string[], i: number): number {
+  if (!MD_ROW.test(lines[i] ?? '') || !MD_SEPARATOR.test(lines[i + 1] ?? '')) return i;
+  let j = i + 2;
+  while (j < lines.length && MD_ROW.test(lines[j]!)) j++;
+  return j;
 }
 
 /**

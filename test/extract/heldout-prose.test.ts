@@ -295,4 +295,18 @@ describe('held-out prose shapes', () => {
     const text = 'Bitfarms Reports Fourth Quarter and Full Year 2023 Results\n\n- Earned 1,236 BTC in Q4 2023 and 4,928 BTC in 2023 -';
     expect(flows(run('BITF', '2024-03-07', text), 'btc_produced').sort()).toEqual(['2023-01-01..2023-12-31=4928', '2023-10-01..2023-12-31=1236']);
   });
+
+  it("a Markdown table under a caption line, site lines 'Place, ST: …', and self-mined bitcoin 'on balance sheet' (MARA January 2024, Hut 8 Q2 2024)", () => {
+    const text = [
+      'Marathon gives its January 2024 production update.',
+      'Operating metrics (January 2024 against earlier periods)\n| Metric | Jan 2024 | Dec 2023 | % Change | Jan 2023 | % Change (YoY) |\n|---|---|---|---|---|---|\n| Bitcoin Produced | 1,084 | 1,853 | -42% | 687 | +58% |\n| Energized Hash Rate (EH/s) | 26.4 | 24.7 | +7% | 7.3 | +262% |\nBy site:\n- McCamey, TX: 82% utilization (7.7 EH/s).',
+    ].join('\n\n');
+    const mara = run('MARA', '2024-02-02', text);
+    expect(flows(mara, 'btc_produced').sort()).toEqual(['2023-01-01..2023-01-31=687', '2023-12-01..2023-12-31=1853', '2024-01-01..2024-01-31=1084']);
+    expect(stocks(mara, 'hashrate_installed').sort()).toEqual(['2023-01-31=7.3', '2023-12-31=24.7', '2024-01-31=26.4']);
+    expect(mara.filter((f) => f.value === 7.7 && f.confidence >= 0.5)).toEqual([]);
+    const hut = run('HUT', '2024-08-13', 'Hut 8 reports results for the three months ended June 30, 2024.\n\n- 9,102 self-mined Bitcoin on balance sheet as of quarter end');
+    expect(stocks(hut, 'btc_held')).toEqual(['2024-06-30=9102']);
+    expect(flows(hut, 'btc_produced')).toEqual([]);
+  });
 });
