@@ -250,14 +250,26 @@ interface Classified {
   notes: string[];
 }
 
+/**
+ * The part of the words before a figure that belongs to its own statement: a semicolon or a contrast
+ * ("the network's soaring hashrate; we mined …", "block rewards were cut by half, yet we … mined")
+ * ends what came before.
+ */
+function ownStatement(before: string): string {
+  return before.split(/;|\b(?:yet|but|however|although|though|nonetheless|nevertheless)\b/).pop() ?? '';
+}
+
+/** The figure's classification kept, its confidence held at or below `max`, with the reason noted. */
+function capped(c: Classified, max: number, note: string): Classified {
+  return { ...c, confidence: Math.min(c.confidence, max), notes: [...c.notes, note] };
+}
+
 function classify(mention: Mention, before: string, after: string, clause: string, sentence: string, lead = before, sentenceLead = lead, excluded?: ExcludedValues): Classified | undefined {
   const b = before.toLowerCase();
   const l = lead.toLowerCase();
   const sentLead = sentenceLead.toLowerCase();
   const a = after.toLowerCase();
-  // a semicolon or a contrast ("…, yet", "but") starts the figure's own statement: words before it
-  // ("the network's soaring hashrate; we mined …") do not qualify the figure
-  const near = `${b.slice(-80).split(/;|\b(?:yet|but|however|although|though|nonetheless|nevertheless)\b/).pop() ?? ''} ${a.slice(0, 50)}`;
+  const near = `${ownStatement(b.slice(-80))} ${a.slice(0, 50)}`;
   switch (mention.kind) {
     case 'btc': {
       // "7,377 BTC of its holdings … are lent": a part of the holdings, named by what follows
@@ -278,9 +290,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       // what follows the figure qualifies it only up to the next clause ("…, an average of 11.6 per day")
       const aOwn = a.slice(0, 80).split(/[,;(]|\s[-–—]\s|\b(?:and|while|or)\b/)[0] ?? '';
       // "Bitcoin miner and hosting provider Core Scientific mined …" describes the company, not the coins
-      // "block rewards were cut by half, yet we … by mining 1,583 bitcoin": a contrast starts the figure's own statement
-      const bOwn = b.slice(-90).split(/\b(?:yet|but|however|although|though|nonetheless|nevertheless)\b|;/).pop() ?? '';
-      const selfWords = `${bOwn} ${aOwn}`.replace(/\b(?:miner|company|operator)\s+and\s+(?:a\s+)?hosting\s+provider\b/g, ' ');
+      const selfWords = `${ownStatement(b.slice(-90))} ${aOwn}`.replace(/\b(?:miner|company|operator)\s+and\s+(?:a\s+)?hosting\s+provider\b/g, ' ');
       if (metric === 'btc_produced' && PROSE_NOT_SELF_MINED.test(selfWords)) return undefined;
       // "from the inception of our mining business in February 2020 to …, we earned an aggregate of": a running total, not a flow
       if (metric === 'btc_produced' && /\b(inception|cumulative(ly)?|(?<!year[- ])to[- ]date|all[- ]time|lifetime)\b/.test(`${l} ${aOwn}`)) return undefined;
@@ -713,6 +723,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   const out: Candidate[] = [];
   const classified: { m: Mention; c: Classified; clauseIdx: number }[] = [];
   let forwardRun = false;
+  // "At 30 EH/s, nameplate fleet efficiency of 16 J/TH": what a fleet would do at a size, not what it does
+  const hypothetical = /^\W*at\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash\w*)\s*,/i.test(s);
   mentions.forEach((m, i) => {
     const clauseIdx = clauses.findIndex((c) => m.start >= c.start && m.start < c.end);
     const clause = clauses[clauseIdx]!;
@@ -813,34 +825,33 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const gapBefore = i > 0 ? s.slice(mentions[i - 1]!.end, m.start) : 'x';
     const gapAfter = i + 1 < mentions.length ? s.slice(m.end, mentions[i + 1]!.start) : 'x';
     if (/^[\s*]*\d{0,2}[\s*]*$/.test(gapBefore) || /^[\s*]*\d{0,2}[\s*]*$/.test(gapAfter)) {
-      c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'figures run together like a flattened table row'] };
+      c = capped(c, 0.4, 'figures run together like a flattened table row');
     }
-    if (threshold) c = { ...c, confidence: Math.min(c.confidence, 0.35), notes: [...c.notes, 'a threshold ("exceeds", "over"), not the exact figure'] };
+    if (threshold) c = capped(c, 0.35, 'a threshold ("exceeds", "over"), not the exact figure');
     // "1,060 Bitcoins were produced …, with 143 from self mining and 917 from client cloud mining"
     if (m.kind === 'btc' && /\bwith\s+[\d.,]+\s*(?:btcs?|bitcoins?)?\s+(?:coming\s+)?from\s+(?:self|its|our|own)[^.]{0,80}\b(?:cloud|hosting|hosted|clients?|customers?)\b/i.test(s.slice(m.end, Math.min(clause.end, m.end + 200)))) {
-      c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'a total over self-mining and customers’ mining'] };
+      c = capped(c, 0.4, 'a total over self-mining and customers’ mining');
     }
     // a figure at a named site ("capacity at the Lake Mariner Facility is 8.8 EH/s")
     if ((m.kind === 'hashrate' || m.kind === 'mw') && /\b(?:at|of)\s+(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:Facility|Site|Campus|Data Cent(?:er|re)|Mine|Farm|Plant)\b[^.;$\d]{0,25}$/.test(s.slice(Math.max(0, m.start - 90), m.start))) {
-      c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'one site’s figure'] };
+      c = capped(c, 0.4, 'one site’s figure');
     }
     // "20.1 EH/s, consisting of 19.1 EH/s self-mining and 1.0 EH/s hosting": a total over the
     // company's and its customers' machines; the self-mining part is the company's figure
     if (m.kind === 'hashrate' && TOTAL_OF_PARTS.test(s.slice(m.end, m.end + 30)) && /\b(?:hosting|hosted|colocat\w*|customers?)\b/i.test(s.slice(m.end, Math.min(clause.end, m.end + 160)))) {
-      c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'a total over self-mining and hosted machines'] };
+      c = capped(c, 0.4, 'a total over self-mining and hosted machines');
     }
     // "grows HODL 114 BTC to 549 BTC": the first figure is the change, the second the level
     if (/^\s*(?:of\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?[~$]?\d/i.test(s.slice(m.end, m.end + 30)) && /\b(?:grow|grows|grew|grown|increas\w*|add(?:s|ed|ing)?|rais\w*|boost\w*|expand\w*|lift\w*)\b(?![^,;]*\bfrom\b)[^,;]{0,40}$/i.test(s.slice(Math.max(0, m.start - 50), m.start))) return;
     // "32,000 miners (c. 3.2 EH/s) energized in October": the batch added, not the fleet
     if (m.kind === 'hashrate' && /\b[\d,]+\s+(?:miners|machines|servers|asics|units|rigs)\s*\(\s*(?:c\.|ca\.|~|approx\.?|approximately|about)?\s*$/i.test(s.slice(Math.max(0, m.start - 50), m.start))) return;
-    // "At 30 EH/s, nameplate fleet efficiency of 16 J/TH": what a fleet would do at a size, not what it does
-    if (/^\W*at\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash\w*)\s*,/i.test(s)) return;
+    if (hypothetical) return;
     // "increased to 40 EH/s mid-month": a level on a day the release does not give
     if ((m.kind === 'hashrate' || m.kind === 'efficiency' || m.kind === 'mw') && /^\s*(?:in\s+)?(?:the\s+)?mid[- ](?:month|quarter|year)\b/i.test(s.slice(m.end, m.end + 25))) return;
     // "a ~15 EH/s colocation partnership": customers' machines
     if ((m.kind === 'hashrate' || m.kind === 'mw') && /^\s*(?:of\s+)?(?:colocation|co-location|colocated|hosting|hosted)\b/i.test(s.slice(m.end, m.end + 30))) return;
     // "2.3 exahashes online in Abu Dhabi": one place's figure, not the company's
-    if ((m.kind === 'hashrate' || m.kind === 'mw') && SITE_AFTER.test(s.slice(m.end, m.end + 50))) c = { ...c, confidence: Math.min(c.confidence, 0.4), notes: [...c.notes, 'a place named right after it: a site figure'] };
+    if ((m.kind === 'hashrate' || m.kind === 'mw') && SITE_AFTER.test(s.slice(m.end, m.end + 50))) c = capped(c, 0.4, 'a place named right after it: a site figure');
     classified.push({ m, c, clauseIdx });
     // "8.0 EH/s of installed and operational capacity" states both
     if (c.metric === 'hashrate_operating' && /\binstalled and operat(ional|ing|ed)\b/i.test(s.slice(Math.max(clause.start, m.start - 80), Math.min(clause.end, m.end + 60)))) {

@@ -32,12 +32,7 @@ export function parseText(text: string): ParsedDocument {
     const mdEnd = markdownRunEnd(lines, i);
     if (mdEnd > i) {
       flushPlain();
-      b.addTable(
-        lines
-          .slice(i, mdEnd)
-          .filter((l) => !/^\s*\|[\s:|-]+\|\s*$/.test(l))
-          .map((l) => l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim())),
-      );
+      b.addTable(markdownRows(lines.slice(i, mdEnd)));
       i = mdEnd;
       continue;
     }
@@ -57,6 +52,11 @@ export function parseText(text: string): ParsedDocument {
 
 const MD_ROW = /^\s*\|(?:[^|\n]*\|){2,}\s*$/;
 const MD_SEPARATOR = /^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$/;
+
+/** "| a | b |" lines as rows of cells, the "|---|---|" separator dropped. */
+function markdownRows(lines: readonly string[]): string[][] {
+  return lines.filter((l) => !/^\s*\|[\s:|-]+\|\s*$/.test(l)).map((l) => l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()));
+}
 
 /** End of a Markdown table starting at line i: a header row, a separator row, then rows; i when there is none. */
 function markdownRunEnd(lines: readonly string[], i: number): number {
@@ -241,10 +241,7 @@ function addPlain(b: DocumentBuilder, text: string): void {
     const pipeRows = lines.filter((l) => /^\s*\|.*\|\s*$/.test(l));
     if (pipeRows.length >= 2 && pipeRows.length === lines.length) {
       flushPending();
-      const rows = pipeRows
-        .filter((l) => !/^\s*\|[\s:|-]+\|\s*$/.test(l))
-        .map((l) => l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()));
-      b.addTable(rows);
+      b.addTable(markdownRows(pipeRows));
       continue;
     }
     const aligned = lines.filter(isAlignedRow).length;
