@@ -178,6 +178,8 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     if (opts.keepUnanchored) hits.push({ period: UNANCHORED, index, length, unanchored: true });
   };
   let m: RegExpExecArray | null;
+  // a phrase starting inside one already read ("Q1 FY2025" holds "FY2025")
+  const covered = (index: number) => hits.some((h) => index >= h.index && index < h.index + h.length);
 
   // "the three and nine months ended March 31, 2024": two spans ending on one date, the first named first
   const pairRe = new RegExp(`\\b(three|six|nine|3|6|9)(?:[\\s-]+months?)?\\s+and\\s+((six|nine|twelve|6|9|12)[\\s-]+months?\\s+(?:periods?\\s+)?(?:ended|ending)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?(?:\\s+\\d{4})?))`, 'gi');
@@ -191,7 +193,7 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   // duration + end date
   const spanRe = new RegExp(`\\b(one|three|six|nine|twelve|3|6|9|12)[\\s-]+months?\\s+(?:period\\s+)?(?:ended|ending)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?(?:\\s+\\d{4})?)`, 'gi');
   while ((m = spanRe.exec(text))) {
-    if (hits.some((h) => m!.index >= h.index && m!.index < h.index + h.length)) continue;
+    if (covered(m.index)) continue;
     const months = DURATION_WORDS[m[1]!.toLowerCase()]!;
     const d = findDate(m[2]!, opts);
     if (!d) {
@@ -273,7 +275,7 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   while ((m = yRe.exec(text))) {
     if (/^\s*q/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) continue;
     // the year of a quarter already read ("Q1 FY2025", "Third Quarter FY24") is not a year of its own
-    if (hits.some((h) => m!.index >= h.index && m!.index < h.index + h.length)) continue;
+    if (covered(m.index)) continue;
     const yRaw = m[2]!;
     const y = yRaw.length === 2 ? 2000 + Number(yRaw) : Number(yRaw);
     const isFiscal = /fiscal|fy/i.test(m[0]);
@@ -318,7 +320,7 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
       } else y = Number(raw);
     } else y = anchorYear(mo, opts.ref, 1, opts.refIsBound);
     // covered by a fuller phrase already
-    if (hits.some((h) => m!.index >= h.index && m!.index < h.index + h.length)) continue;
+    if (covered(m.index)) continue;
     if (!y) {
       unanchored(m.index, m[0].length);
       continue;
