@@ -144,6 +144,30 @@ export function findDates(text: string, opts: DateOpts = {}): string[] {
   return out;
 }
 
+/**
+ * Every "Month day[, year]" in order, for lists that print the year once: "as of October 31
+ * and September 30, 2024" is 2024-10-31 and 2024-09-30. A date without a year takes the year of
+ * the next dated one in the text, else the reference date's.
+ */
+export function listedDates(text: string, opts: DateOpts = {}): string[] {
+  const re = new RegExp(`\\b(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'gi');
+  const raw: { m: number; d: number; y?: number }[] = [];
+  for (const x of text.matchAll(re)) {
+    const m = monthNumber(x[1]!);
+    const d = Number(x[2]);
+    if (!m || d < 1 || d > 31) continue;
+    raw.push({ m, d, ...(x[3] ? { y: Number(x[3]) } : {}) });
+  }
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i]!;
+    const y = r.y ?? raw.slice(i + 1).find((x) => x.y)?.y ?? anchorYear(r.m, opts.ref, r.d, opts.refIsBound);
+    if (!y) return [];
+    out.push(iso(y, r.m, r.d));
+  }
+  return out;
+}
+
 const SPAN_RE = /\b(one|three|six|nine|twelve|3|6|9|12)[\s-]+months?\s+(?:period\s+)?(?:ended|ending|to)\b/i;
 const YEAR_ENDED_RE = /\b(?:fiscal\s+)?years?\s+(?:ended|ending)\b/i;
 const MONTH_ENDED_RE = /\bmonth\s+(?:ended|ending)\b/i;

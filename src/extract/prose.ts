@@ -2,7 +2,7 @@ import type { ParsedDocument } from '../model/parsed.ts';
 import type { Metric } from '../model/metrics.ts';
 import { dateOpts, fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
 import type { CompanyMatcher } from './attribution.ts';
-import { findDates, findPeriods, MONTH_RE_SRC, notAPeriod, samePeriodHits, spanPeriod, UNANCHORED, type Period, type PeriodHit } from './dates.ts';
+import { findDates, findPeriods, listedDates, MONTH_RE_SRC, notAPeriod, samePeriodHits, spanPeriod, UNANCHORED, type Period, type PeriodHit } from './dates.ts';
 import { classifyLabel } from './labels.ts';
 import { parseNumber, tidy } from './numbers.ts';
 import { CLAUSE_RESUME, COMPARISON_SPLIT, DELTA_BEFORE, FORWARD_LOOKING, NOT_OWN, PROSE_BTC_KEYWORDS, PROSE_NOT_SELF_MINED, SCOPE_NOT_OWN } from './rules.ts';
@@ -42,7 +42,8 @@ const PRICE_UNIT_BEFORE = /\b(?:cost|price)\s+per\s+(mwh|kwh|megawatt[- ]hours?|
 
 const BTC_NOT_COIN = /^\s*(miners?|mining\s+(machines|rigs|equipment|servers|units|facilit|operations|sites?|data)|machines|rigs|atms?|price|per\b|\/|network|blocks?|address|etf|options?|futures|equivalent)/i;
 
-const ZERO_SOLD = /\b(no|zero)(?=\s+(?:bitcoins?|btc)\s+(?:was|were|has\s+been|have\s+been)\s+sold\b)/gi;
+const RESPECTIVELY_LIST = new RegExp(String.raw`(?<![\w.,$])((?:${NUM}\s*,\s*)*${NUM})\s*,?\s+and\s+(?:approximately\s+|about\s+|~\s*)?$`);
+const ZERO_SOLD = /\b(?:no|zero)(?=\s+(?:bitcoins?|btc)\s+(?:was|were|has\s+been|have\s+been)\s+sold\b)|(?<=\b(?:did\s+not|didn['’]t)\s+sell\s+)any(?=\s+(?:bitcoins?|btc)\b(?!\s+(?:miners?|mining\s+(?:machines|rigs|equipment))))/gi;
 
 export function findMentions(s: string): Mention[] {
   const out: Mention[] = [];
@@ -862,6 +863,22 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   // "X and Y … for the three months ended March 31, 2024 and 2023, respectively"
   const respectivelyMap = new Map<Mention, Period>();
   if (respectively) {
+    // "mined 512 and 498 bitcoin in October and September, respectively": the numbers listed
+    // before a figure share its unit and metric
+    for (const entry of [...classified]) {
+      const { m } = entry;
+      const lead = RESPECTIVELY_LIST.exec(s.slice(Math.max(0, m.start - 80), m.start));
+      if (!lead) continue;
+      const from = m.start - lead[0].length;
+      if (mentions.some((x) => x !== m && x.end > from && x.start < m.start)) continue;
+      const printed = parseNumber(/\d[\d,]*(?:\.\d+)?/.exec(m.raw)?.[0] ?? '')?.value;
+      if (!printed) continue;
+      const factor = m.value / printed;
+      const nums = [...lead[1]!.matchAll(new RegExp(NUM, 'g'))];
+      const listed = nums.map((n) => ({ m: { ...m, value: tidy((parseNumber(n[0])?.value ?? NaN) * factor), start: from + n.index!, end: from + n.index! + n[0].length, raw: n[0] }, c: entry.c, clauseIdx: entry.clauseIdx }));
+      if (listed.some((x) => !Number.isFinite(x.m.value))) continue;
+      classified.splice(classified.indexOf(entry), 0, ...listed);
+    }
     const byMetric = new Map<Metric, Mention[]>();
     for (const { m, c } of classified) byMetric.set(c.metric, [...(byMetric.get(c.metric) ?? []), m]);
     const dates = findDates(s, dateOpts(env));
@@ -869,7 +886,21 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const months = span ? { three: 3, six: 6, nine: 9, twelve: 12 }[span[1]!.toLowerCase() as 'three'] : /\byears?\s+ended\b/i.test(s) ? 12 : undefined;
     for (const [, ms] of byMetric) {
       if (ms.length < 2) continue;
+      // "… in October and September, respectively": as many periods after the figures as figures
+      const tail = ms[ms.length - 1]!.end;
+      const after = periods.filter((h) => h.index > tail && !h.ytd && !h.unanchored);
+      if (after.length === ms.length && !months) {
+        ms.forEach((m, i) => respectivelyMap.set(m, after[i]!.period));
+        continue;
+      }
+      // "… as of October 31 and September 30, 2024, respectively"
+      const listed = months ? [] : listedDates(s.slice(tail), dateOpts(env));
+      if (listed.length === ms.length) {
+        ms.forEach((m, i) => respectivelyMap.set(m, { kind: 'instant', asOf: listed[i]! }));
+        continue;
+      }
       if (dates.length !== ms.length) {
+        // pairs whose periods cannot be told apart (or that pair companies, not periods)
         for (const m of ms) respectivelyMap.set(m, { kind: 'instant', asOf: '' });
         continue;
       }

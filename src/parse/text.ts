@@ -11,9 +11,20 @@ import { DocumentBuilder, cleanText } from './_build.ts';
  *   Mining") and a header line separated from the body by blank lines.
  * Everything else is paragraphs split on blank lines; bulleted lines stay one block per item.
  */
+/**
+ * A page scraped out of a JSON field keeps its line breaks as the two characters "\\n"; when those
+ * outnumber real line breaks they are the document's lines (a sentence would otherwise run on
+ * into the next heading or table row).
+ */
+function unescapeNewlines(text: string): string {
+  const escaped = text.match(/\\r?\\n/g)?.length ?? 0;
+  if (escaped < 2 || escaped <= (text.match(/\n/g)?.length ?? 0)) return text;
+  return text.replace(/\\r?\\n/g, '\n').replace(/\\t/g, '\t');
+}
+
 export function parseText(text: string): ParsedDocument {
   const b = new DocumentBuilder();
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = unescapeNewlines(text).replace(/\r\n?/g, '\n').split('\n');
   let plain: string[] = [];
   const flushPlain = () => {
     if (plain.length) addPlain(b, plain.join('\n'));

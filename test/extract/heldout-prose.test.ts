@@ -309,4 +309,24 @@ describe('held-out prose shapes', () => {
     expect(stocks(hut, 'btc_held')).toEqual(['2024-06-30=9102']);
     expect(flows(hut, 'btc_produced')).toEqual([]);
   });
+
+  it("'A and B … in June and May, respectively' pairs each figure with its period (CleanSpark, June and May 2024)", () => {
+    const text = [
+      'CleanSpark looks back over its June 2024 operations.',
+      'The company mined 445 and 417 bitcoin in June and May 2024, respectively. It held 6,591 and 6,154 bitcoin as of June 30 and May 31, 2024, respectively.',
+    ].join('\n\n');
+    const facts = run('CLSK', '2024-07-02', text);
+    expect(flows(facts, 'btc_produced').sort()).toEqual(['2024-05-01..2024-05-31=417', '2024-06-01..2024-06-30=445']);
+    expect(stocks(facts, 'btc_held').sort()).toEqual(['2024-05-31=6154', '2024-06-30=6591']);
+  });
+
+  it("'respectively' over two companies is not a pair of periods (CleanSpark 493, Riot 412 BTC in September 2024)", () => {
+    const facts = run('CLSK', '2024-10-03', 'CleanSpark and Riot mined 493 and 412 bitcoin in September 2024, respectively.');
+    expect(flows(facts, 'btc_produced').filter((f) => f.endsWith('=412'))).toEqual([]);
+  });
+
+  it('a page scraped with its line breaks written as "\\n" is read line by line (Riot, September 2024: 412 BTC)', () => {
+    const text = 'Riot Platforms September 2024 update\\n\\nProduction\\nRiot produced 412 bitcoin in September 2024.\\nBitcoin Production and Mining Operations\\n';
+    expect(flows(run('RIOT', '2024-10-03', text), 'btc_produced')).toEqual(['2024-09-01..2024-09-30=412']);
+  });
 });
