@@ -40,7 +40,7 @@ const MENTION_RE = new RegExp(
 
 const PRICE_UNIT_BEFORE = /\b(?:cost|price)\s+per\s+(mwh|kwh|megawatt[- ]hours?|kilowatt[- ]hours?)\s*(?:of|was|were|at|stood at|:)?\s*(?:approximately\s+|about\s+|~\s*)?\(?$/i;
 
-const BTC_NOT_COIN = /^\s*(miners?|mining\s+(machines|rigs|equipment|servers|units|facilit|operations|sites?|data)|machines|rigs|atms?|price|per\b|\/|network|blocks?|address|etf|options?|futures|equivalent)/i;
+const BTC_NOT_COIN = /^\s*(equal\b|miners?|mining\s+(machines|rigs|equipment|servers|units|facilit|operations|sites?|data)|machines|rigs|atms?|price|per\b|\/|network|blocks?|address|etf|options?|futures|equivalent)/i;
 
 const RESPECTIVELY_LIST = new RegExp(String.raw`(?<![\w.,$])((?:${NUM}\s*,\s*)*${NUM})\s*,?\s+and\s+(?:approximately\s+|about\s+|~\s*)?$`);
 const ZERO_SOLD = /\b(?:no|zero)(?=\s+(?:bitcoins?|btc)\s+(?:was|were|has\s+been|have\s+been)\s+sold\b)|(?<=\b(?:did\s+not|didn['’]t)\s+sell\s+)any(?=\s+(?:bitcoins?|btc)\b(?!\s+(?:miners?|mining\s+(?:machines|rigs|equipment))))/gi;
@@ -58,6 +58,8 @@ export function findMentions(s: string): Mention[] {
     if (unit === '%' || unit === 'percent') continue;
     // years and dates are not figures ("January 2026 Bitcoin Production")
     if (!cur && /^(19|20)\d\d$/.test(numText!) && (!unit || /(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*$|\b(fy|q[1-4]|year|fiscal|quarter|of|in)\s*$/i.test(s.slice(Math.max(0, m.index - 12), m.index)))) continue;
+    // "to 7. 8 EH/s": a decimal a scraper broke with a space; the figure cannot be told
+    if (/\d\.[ \t]$/.test(s.slice(Math.max(0, m.index - 3), m.index))) continue;
     const scaleText = (scaleWord ?? '').toLowerCase();
     // "m"/"b"/"k" alone are scale words only right after a currency figure
     if (scaleText && !cur && ['m', 'b', 'k'].includes(scaleText) && !unit) continue;
@@ -126,7 +128,7 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   const aboutBtc = mentionsBtc();
   if (/^\s*[“"]?(?:self[- ]mined|mined|newly[- ]mined|total|restricted|unrestricted|pledged|encumbered|unencumbered)\s+[“"]?(?:bitcoins?|btc)\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   if (aboutBtc && /^\s*coins?\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
-  if (/\b(?:btc|bitcoin)\s+and\s+(?:eth|ether|ethereum)\s+(?:holdings\s+)?(?:were|was|are|of|totall?ed|stood\s+at|:)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(before) && /^\s*(?:and|,)\s*\d/.test(after)) {
+  if (/\b(?:btc|bitcoin)\s+and\s+(?:eth|ether|ethereum|wbtc|wrapped\s+bitcoin)\s+(?:holdings\s+)?(?:were|was|are|of|totall?ed|stood\s+at|have\s+been|had\s+been|:)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(before) && /^\s*(?:and|,)\s*\d/.test(after)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   // what follows must not name another unit ("616.6 in September" yes, "616 miners" no)

@@ -329,4 +329,15 @@ describe('held-out prose shapes', () => {
     const text = 'Riot Platforms September 2024 update\\n\\nProduction\\nRiot produced 412 bitcoin in September 2024.\\nBitcoin Production and Mining Operations\\n';
     expect(flows(run('RIOT', '2024-10-03', text), 'btc_produced')).toEqual(['2024-09-01..2024-09-30=412']);
   });
+
+  it('a decimal broken by a stray space ("7. 8 EH/s") gives no figure at all (Bitdeer, quarter to September 30, 2024: 7.8 EH/s)', () => {
+    const text = 'Bitdeer reports its third quarter of 2024.\n\nSelf-mining revenue rose on a higher average self-mining hash rate of 7. 8 EH/s during the quarter ended September 30, 2024.';
+    const facts = run('BTDR', '2024-11-19', text);
+    expect(facts.filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5 && f.value === 8)).toEqual([]);
+  });
+
+  it("BTC and WBTC 'respectively', with a total in 'BTC equal', keeps the BTC figure only (Bit Digital, September 30, 2021: 526.1 BTC)", () => {
+    const text = 'Bit Digital gives its third quarter 2021 update.\n\nAs of September 30, 2021, treasury holdings of BTC and WBTC have been 526.1 and 101.0, respectively, for a total of 627.1 BTC equal.';
+    expect(stocks(run('BTBT', '2021-11-17', text), 'btc_held')).toEqual(['2021-09-30=526.1']);
+  });
 });
