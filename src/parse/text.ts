@@ -17,9 +17,9 @@ import { DocumentBuilder, cleanText } from './_build.ts';
  * into the next heading or table row).
  */
 function unescapeNewlines(text: string): string {
-  const escaped = text.match(/\\r?\\n/g)?.length ?? 0;
+  const escaped = text.match(/(?:\\r)?\\n/g)?.length ?? 0;
   if (escaped < 2 || escaped <= (text.match(/\n/g)?.length ?? 0)) return text;
-  return text.replace(/\\r?\\n/g, '\n').replace(/\\t/g, '\t');
+  return text.replace(/(?:\\r)?\\n/g, '\n').replace(/\\t/g, '\t');
 }
 
 export function parseText(text: string): ParsedDocument {
