@@ -847,7 +847,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // "grows HODL 114 BTC to 549 BTC": the first figure is the change, the second the level
     if (/^\s*(?:of\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?[~$]?\d/i.test(s.slice(m.end, m.end + 30)) && /\b(?:grow|grows|grew|grown|increas\w*|add(?:s|ed|ing)?|rais\w*|boost\w*|expand\w*|lift\w*)\b(?![^,;]*\bfrom\b)[^,;]{0,40}$/i.test(s.slice(Math.max(0, m.start - 50), m.start))) return;
     // "32,000 miners (c. 3.2 EH/s) energized in October": the batch added, not the fleet
-    if (m.kind === 'hashrate' && /\b[\d,]+\s+(?:miners|machines|servers|asics|units|rigs)\s*\(\s*(?:c\.|ca\.|~|approx\.?|approximately|about)?\s*$/i.test(s.slice(Math.max(0, m.start - 50), m.start))) return;
+    if (m.kind === 'hashrate' && /\b[\d,]+\s+(?:(?:bitcoin|btc|asic|mining)\s+)?(?:miners|machines|servers|asics|units|rigs)\s*\(\s*(?:c\.|ca\.|~|approx\.?|approximately|about)?\s*$/i.test(s.slice(Math.max(0, m.start - 50), m.start))) return;
     if (hypothetical) return;
     // "increased to 40 EH/s mid-month": a level on a day the release does not give
     if ((m.kind === 'hashrate' || m.kind === 'efficiency' || m.kind === 'mw') && /^\s*(?:in\s+)?(?:the\s+)?mid[- ](?:month|quarter|year)\b/i.test(s.slice(m.end, m.end + 25))) return;

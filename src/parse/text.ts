@@ -54,6 +54,14 @@ export function parseText(text: string): ParsedDocument {
       i = end;
       continue;
     }
+    // a table a scraper wrote one cell per line ("Bitcoin Produced\n463\n533\n375")
+    const streamEnd = lineStreamEnd(lines, i);
+    if (streamEnd > i) {
+      flushPlain();
+      addPipeRegion(b, [lines.slice(i, streamEnd).join('|')], true);
+      i = streamEnd;
+      continue;
+    }
     plain.push(lines[i]!);
     i++;
   }
@@ -143,7 +151,30 @@ function isValueCell(c: string): boolean {
   return /^(~|≈|approx\.?\s*)?\(?[-–−]?\s*(US\$|C\$|\$)?\s*\(?\d[\d,]*(\.\d+)?\)?\s*(thousand|million|billion|mn|bn|k|m|b)?\s*(eh\/s|ph\/s|th\/s|j\/th|w\/th|mw|gw|btc|bitcoin|[¢c]\s*\/\s*kwh|\/kwh|%)?\s*\)?\s*(\d{1,2}(\s*,\s*\d{1,2})*)?\*?$/i.test(t);
 }
 
-function addPipeRegion(b: DocumentBuilder, lines: string[]): void {
+/**
+ * A run of short lines, one cell each, with at least three rows of a label line followed by two or
+ * more value lines: a table that lost its row and cell markup. Prose lines end it.
+ */
+function lineStreamEnd(lines: readonly string[], start: number): number {
+  if (!lines[start]!.trim() || isValueCell(lines[start]!)) return start;
+  let j = start;
+  let rows = 0;
+  let run = 0;
+  while (j < lines.length) {
+    const t = lines[j]!.trim();
+    if (!t || t.length > 90 || t.includes('|') || (/[.!?]["”]?$/.test(t) && t.split(' ').length > 8)) break;
+    if (isValueCell(t)) run++;
+    else {
+      if (run >= 2) rows++;
+      run = 0;
+    }
+    j++;
+  }
+  if (run >= 2) rows++;
+  return rows >= 3 ? j : start;
+}
+
+function addPipeRegion(b: DocumentBuilder, lines: string[], streamed = false): void {
   const cells = lines
     .join('\n')
     .split('|')
@@ -172,6 +203,15 @@ function addPipeRegion(b: DocumentBuilder, lines: string[]): void {
     if (texts.length && rows.length) rows.push(...texts.map((t) => [t]));
     else if (texts.length) for (const t of texts) b.addBlock(t);
     texts = [];
+    // (a one-cell-per-line stream only) a header wider than every row: its first cells are captions ("Comparison (%)", "Metric")
+    const width = Math.max(0, ...rows.filter((r) => r.length > 1 && r.slice(1).some(isValueCell)).map((r) => r.length));
+    const h = rows.findIndex((r) => r.length > 1);
+    if (streamed && h >= 0 && width > 1 && rows[h]!.length > width && !rows[h]!.slice(1).some(isValueCell)) {
+      const head = rows[h]!;
+      rows.splice(h, 1, ...head.slice(0, head.length - width).map((t) => [t]), head.slice(head.length - width));
+    }
+    // one-cell rows above the header are captions: blocks before the table, not its first rows
+    while (streamed && rows.length > 1 && rows[0]!.length === 1 && rows.some((r) => r.length > 1)) b.addBlock(rows.shift()![0]!);
     if (rows.some((r) => r.length > 1)) b.addTable(rows);
     else for (const r of rows) b.addBlock(r.join(' '));
     rows = [];

@@ -340,4 +340,10 @@ describe('held-out prose shapes', () => {
     const text = 'Bit Digital gives its third quarter 2021 update.\n\nAs of September 30, 2021, treasury holdings of BTC and WBTC have been 526.1 and 101.0, respectively, for a total of 627.1 BTC equal.';
     expect(stocks(run('BTBT', '2021-11-17', text), 'btc_held')).toEqual(['2021-09-30=526.1']);
   });
+
+  it("'about 18,800 Bitcoin Miners (approx. 2.2 EH/s)' energized in a month is a batch, not the fleet (Marathon, February 2023)", () => {
+    const text = 'Marathon gives its February 2023 update.\n\nThe month added energy to approx. 18,800 Bitcoin Miners (approx. 2.2 EH/s) in February 2023.';
+    const facts = run('MARA', '2023-03-02', text);
+    expect(facts.filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5 && f.value === 2.2)).toEqual([]);
+  });
 });
