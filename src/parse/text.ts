@@ -26,6 +26,7 @@ export function parseText(text: string): ParsedDocument {
   const b = new DocumentBuilder();
   const lines = unescapeNewlines(text).replace(/\r\n?/g, '\n').split('\n');
   let plain: string[] = [];
+  let noStreamBefore = 0;
   const flushPlain = () => {
     if (plain.length) addPlain(b, plain.join('\n'));
     plain = [];
@@ -55,7 +56,9 @@ export function parseText(text: string): ParsedDocument {
       continue;
     }
     // a table a scraper wrote one cell per line ("Bitcoin Produced\n463\n533\n375")
-    const streamEnd = lineStreamEnd(lines, i);
+    // a scan that found no table covers every later start inside the same run of lines
+    const streamEnd = i >= noStreamBefore ? lineStreamEnd(lines, i) : i;
+    if (streamEnd < 0) noStreamBefore = -streamEnd;
     if (streamEnd > i) {
       flushPlain();
       addPipeRegion(b, [lines.slice(i, streamEnd).join('|')], true);
@@ -153,7 +156,8 @@ function isValueCell(c: string): boolean {
 
 /**
  * A run of short lines, one cell each, with at least three rows of a label line followed by two or
- * more value lines: a table that lost its row and cell markup. Prose lines end it.
+ * more value lines: a table that lost its row and cell markup. Prose lines end it. Returns the
+ * run's end, or minus the end of the lines scanned when they hold no table.
  */
 function lineStreamEnd(lines: readonly string[], start: number): number {
   if (!lines[start]!.trim() || isValueCell(lines[start]!)) return start;
@@ -171,7 +175,8 @@ function lineStreamEnd(lines: readonly string[], start: number): number {
     j++;
   }
   if (run >= 2) rows++;
-  return rows >= 3 ? j : start;
+  // no table: the negative end of the run scanned, so later starts inside it are not scanned again
+  return rows >= 3 ? j : j > start ? -j : start;
 }
 
 function addPipeRegion(b: DocumentBuilder, lines: string[], streamed = false): void {
