@@ -42,6 +42,8 @@ const PRICE_UNIT_BEFORE = /\b(?:cost|price)\s+per\s+(mwh|kwh|megawatt[- ]hours?|
 
 const BTC_NOT_COIN = /^\s*(equal\b|miners?|mining\s+(machines|rigs|equipment|servers|units|facilit|operations|sites?|data)|machines|rigs|atms?|price|per\b|\/|network|blocks?|address|etf|options?|futures|equivalent)/i;
 
+const NUM_RE = new RegExp(NUM);
+const NUM_ALL = new RegExp(NUM, 'g');
 const RESPECTIVELY_LIST = new RegExp(String.raw`(?<![\w.,$])((?:${NUM}\s*,\s*)*${NUM})\s*,?\s+and\s+(?:approximately\s+|about\s+|~\s*)?$`);
 const ZERO_SOLD = /\b(?:no|zero)(?=\s+(?:bitcoins?|btc)\s+(?:was|were|has\s+been|have\s+been)\s+sold\b)|(?<=\b(?:did\s+not|didn['’]t)\s+sell\s+)any(?=\s+(?:bitcoins?|btc)\b(?!\s+(?:miners?|mining\s+(?:machines|rigs|equipment))))/gi;
 
@@ -873,10 +875,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       if (!lead) continue;
       const from = m.start - lead[0].length;
       if (mentions.some((x) => x !== m && x.end > from && x.start < m.start)) continue;
-      const printed = parseNumber(/\d[\d,]*(?:\.\d+)?/.exec(m.raw)?.[0] ?? '')?.value;
+      const printed = parseNumber(NUM_RE.exec(m.raw)?.[0] ?? '')?.value;
       if (!printed) continue;
       const factor = m.value / printed;
-      const nums = [...lead[1]!.matchAll(new RegExp(NUM, 'g'))];
+      const nums = [...lead[1]!.matchAll(NUM_ALL)];
       const listed = nums.map((n) => ({ m: { ...m, value: tidy((parseNumber(n[0])?.value ?? NaN) * factor), start: from + n.index!, end: from + n.index! + n[0].length, raw: n[0] }, c: entry.c, clauseIdx: entry.clauseIdx }));
       if (listed.some((x) => !Number.isFinite(x.m.value))) continue;
       classified.splice(classified.indexOf(entry), 0, ...listed);

@@ -11,17 +11,6 @@ import { DocumentBuilder, cleanText } from './_build.ts';
  *   Mining") and a header line separated from the body by blank lines.
  * Everything else is paragraphs split on blank lines; bulleted lines stay one block per item.
  */
-/**
- * A page scraped out of a JSON field keeps its line breaks as the two characters "\\n"; when those
- * outnumber real line breaks they are the document's lines (a sentence would otherwise run on
- * into the next heading or table row).
- */
-function unescapeNewlines(text: string): string {
-  const escaped = text.match(/(?:\\r)?\\n/g)?.length ?? 0;
-  if (escaped < 2 || escaped <= (text.match(/\n/g)?.length ?? 0)) return text;
-  return text.replace(/(?:\\r)?\\n/g, '\n').replace(/\\t/g, '\t');
-}
-
 export function parseText(text: string): ParsedDocument {
   const b = new DocumentBuilder();
   const lines = unescapeNewlines(text).replace(/\r\n?/g, '\n').split('\n');
@@ -57,19 +46,32 @@ export function parseText(text: string): ParsedDocument {
     }
     // a table a scraper wrote one cell per line ("Bitcoin Produced\n463\n533\n375")
     // a scan that found no table covers every later start inside the same run of lines
-    const streamEnd = i >= noStreamBefore ? lineStreamEnd(lines, i) : i;
-    if (streamEnd < 0) noStreamBefore = -streamEnd;
-    if (streamEnd > i) {
-      flushPlain();
-      addPipeRegion(b, [lines.slice(i, streamEnd).join('|')], true);
-      i = streamEnd;
-      continue;
+    if (i >= noStreamBefore) {
+      const stream = lineStream(lines, i);
+      if (stream.table) {
+        flushPlain();
+        addPipeRegion(b, [lines.slice(i, stream.end).join('|')], true);
+        i = stream.end;
+        continue;
+      }
+      noStreamBefore = stream.end;
     }
     plain.push(lines[i]!);
     i++;
   }
   flushPlain();
   return b.build('text');
+}
+
+/**
+ * A page scraped out of a JSON field keeps its line breaks as the two characters "\\n"; when those
+ * outnumber real line breaks they are the document's lines (a sentence would otherwise run on
+ * into the next heading or table row).
+ */
+function unescapeNewlines(text: string): string {
+  const escaped = text.match(/(?:\\r)?\\n/g)?.length ?? 0;
+  if (escaped < 2 || escaped <= (text.match(/\n/g)?.length ?? 0)) return text;
+  return text.replace(/(?:\\r)?\\n/g, '\n').replace(/\\t/g, '\t');
 }
 
 const MD_ROW = /^\s*\|(?:[^|\n]*\|){2,}\s*$/;
@@ -156,11 +158,11 @@ function isValueCell(c: string): boolean {
 
 /**
  * A run of short lines, one cell each, with at least three rows of a label line followed by two or
- * more value lines: a table that lost its row and cell markup. Prose lines end it. Returns the
- * run's end, or minus the end of the lines scanned when they hold no table.
+ * more value lines: a table that lost its row and cell markup. Prose lines end it. `end` is where
+ * the run stops, table or not.
  */
-function lineStreamEnd(lines: readonly string[], start: number): number {
-  if (!lines[start]!.trim() || isValueCell(lines[start]!)) return start;
+function lineStream(lines: readonly string[], start: number): { table: boolean; end: number } {
+  if (!lines[start]!.trim() || isValueCell(lines[start]!)) return { table: false, end: start };
   let j = start;
   let rows = 0;
   let run = 0;
@@ -175,8 +177,22 @@ function lineStreamEnd(lines: readonly string[], start: number): number {
     j++;
   }
   if (run >= 2) rows++;
-  // no table: the negative end of the run scanned, so later starts inside it are not scanned again
-  return rows >= 3 ? j : j > start ? -j : start;
+  return { table: rows >= 3, end: j };
+}
+
+/**
+ * A one-cell-per-line stream has no row marking its header: the header collects every text cell
+ * before the first label. Cells beyond the rows' width are captions ("Comparison (%)", "Metric"
+ * stays), and one-cell caption rows above the header become blocks before the table.
+ */
+function splitCaptions(b: DocumentBuilder, rows: string[][]): void {
+  const width = Math.max(0, ...rows.filter((r) => r.length > 1 && r.slice(1).some(isValueCell)).map((r) => r.length));
+  const h = rows.findIndex((r) => r.length > 1);
+  if (h >= 0 && width > 1 && rows[h]!.length > width && !rows[h]!.slice(1).some(isValueCell)) {
+    const head = rows[h]!;
+    rows.splice(h, 1, ...head.slice(0, head.length - width).map((t) => [t]), head.slice(head.length - width));
+  }
+  while (rows.length > 1 && rows[0]!.length === 1 && rows.some((r) => r.length > 1)) b.addBlock(rows.shift()![0]!);
 }
 
 function addPipeRegion(b: DocumentBuilder, lines: string[], streamed = false): void {
@@ -208,15 +224,7 @@ function addPipeRegion(b: DocumentBuilder, lines: string[], streamed = false): v
     if (texts.length && rows.length) rows.push(...texts.map((t) => [t]));
     else if (texts.length) for (const t of texts) b.addBlock(t);
     texts = [];
-    // (a one-cell-per-line stream only) a header wider than every row: its first cells are captions ("Comparison (%)", "Metric")
-    const width = Math.max(0, ...rows.filter((r) => r.length > 1 && r.slice(1).some(isValueCell)).map((r) => r.length));
-    const h = rows.findIndex((r) => r.length > 1);
-    if (streamed && h >= 0 && width > 1 && rows[h]!.length > width && !rows[h]!.slice(1).some(isValueCell)) {
-      const head = rows[h]!;
-      rows.splice(h, 1, ...head.slice(0, head.length - width).map((t) => [t]), head.slice(head.length - width));
-    }
-    // one-cell rows above the header are captions: blocks before the table, not its first rows
-    while (streamed && rows.length > 1 && rows[0]!.length === 1 && rows.some((r) => r.length > 1)) b.addBlock(rows.shift()![0]!);
+    if (streamed) splitCaptions(b, rows);
     if (rows.some((r) => r.length > 1)) b.addTable(rows);
     else for (const r of rows) b.addBlock(r.join(' '));
     rows = [];
