@@ -1,4 +1,5 @@
 import type { ParsedDocument } from '../model/parsed.ts';
+import type { Company } from '../model/company.ts';
 import type { Metric } from '../model/metrics.ts';
 import { dateOpts, fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
 import type { CompanyMatcher } from './attribution.ts';
@@ -692,6 +693,31 @@ interface SentenceContext {
   excluded?: ExcludedValues;
 }
 
+const siteRes = new WeakMap<readonly Company[], RegExp | null>();
+/** The registry's site names, as one pattern (cached per registry). */
+function sitePattern(companies: readonly Company[]): RegExp | null {
+  let re = siteRes.get(companies);
+  if (re === undefined) {
+    const names = companies.flatMap((c) => c.sites ?? []).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'g') : null;
+    siteRes.set(companies, re);
+  }
+  return re;
+}
+
+/** A registry site named in `before`, with no total, fleet or company word between it and the figure. */
+function siteNamedBefore(before: string, env: Env): boolean {
+  const re = sitePattern(env.companies);
+  if (!re) return false;
+  re.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let hit = re.exec(before); hit; hit = re.exec(before)) last = hit;
+  if (!last) return false;
+  const between = before.slice(last.index + last[0].length);
+  if (/\b(?:total|fleet|company|company-wide|overall|combined|aggregate|consolidated|group|self-mining|across|portfolio|we|our)\b/i.test(between)) return false;
+  return !(env.company && env.company.aliases.concat(env.company.name).some((a) => between.includes(a)));
+}
+
 /** between "from X" and "to Y": at most a short period phrase ("in April", "at the end of Q1") */
 const TOTAL_OF_PARTS = /^\s*,?\s*\(?(?:consisting of|comprised of|comprising|made up of|of which|split between|split into|including)\b/i;
 const SITE_AFTER = /^\s*(?:of\s+(?:hash\s?rate|capacity)\s+)?(?:online|operating|operational|energized|deployed|installed|running|live)\s+(?:in|at)\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Q[1-4]\b|FY|Fiscal\b|First\b|Second\b|Third\b|Fourth\b|The\b|Year\b|Month\b)[A-Z][a-z]{2,}/;
@@ -841,6 +867,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if ((m.kind === 'hashrate' || m.kind === 'mw') && /\b(?:at|of)\s+(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:Facility|Site|Campus|Data Cent(?:er|re)|Mine|Farm|Plant)\b[^.;$\d]{0,25}$/.test(s.slice(Math.max(0, m.start - 90), m.start))) {
       c = capped(c, 0.4, 'one site’s figure');
     }
+    // "Canal Flats achieved a record 870 PH/s": a sentence that names one of the registry's sites
+    // before the figure, and no total or company, speaks of that site
+    if ((m.kind === 'hashrate' || m.kind === 'mw') && siteNamedBefore(s.slice(Math.max(clause.start, m.start - 120), m.start), env)) {
+      c = capped(c, 0.4, 'a named site’s figure');
+    }
     // "20.1 EH/s, consisting of 19.1 EH/s self-mining and 1.0 EH/s hosting": a total over the
     // company's and its customers' machines; the self-mining part is the company's figure
     if (m.kind === 'hashrate' && TOTAL_OF_PARTS.test(s.slice(m.end, m.end + 30)) && /\b(?:hosting|hosted|colocat\w*|customers?)\b/i.test(s.slice(m.end, Math.min(clause.end, m.end + 160)))) {
@@ -976,6 +1007,13 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (env.filedDate && (fitted.kind === 'instant' ? fitted.asOf : fitted.end) > env.filedDate) continue;
     let confidence = c.confidence;
     const notes = [...c.notes, ...notes0];
+    // a release's own statement about a period over 11 months before it is published is a
+    // history recap or a misprinted year ("quarter ended March 31, 2021" in a 2022 release);
+    // comparisons with last year's period are kept (clause.comparison)
+    if (!env.periodic && env.filedDate && !clause.comparison && !fromDefault && Date.parse(env.filedDate) - Date.parse(fitted.kind === 'instant' ? fitted.asOf : fitted.end) > 330 * 86_400_000) {
+      confidence = Math.min(confidence, 0.45);
+      notes.push('a period long before the release: a recap or a misprinted year');
+    }
     if (fromDefault) {
       confidence -= env.periodic ? 0.4 : 0.1;
       notes.push('period from the document');

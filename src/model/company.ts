@@ -32,6 +32,11 @@ export const Company = z.object({
   aliases: z.array(z.string()).default([]),
   filers: z.array(Filer).default([]),
   irFeeds: z.array(IrFeed).default([]),
+  /**
+   * the company's named sites ("Childress", "Lake Mariner"): a hashrate or power figure whose
+   * sentence names only a site is that site's, not the fleet's
+   */
+  sites: z.array(z.string()).default([]),
   /** per-issuer label aliases the extractor may use, metric → phrases */
   labelAliases: z.record(z.string(), z.array(z.string())).default({}),
   /** how often the company publishes production updates */

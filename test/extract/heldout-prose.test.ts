@@ -346,4 +346,19 @@ describe('held-out prose shapes', () => {
     const facts = run('MARA', '2023-03-02', text);
     expect(facts.filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5 && f.value === 2.2)).toEqual([]);
   });
+
+  it("a sentence that names only a registry site gives that site's hashrate, not the fleet's (IREN, Canal Flats: 870 PH/s)", () => {
+    // the site figure is the release's; the fleet's own figures are left out of this case
+    const text = 'IREN gives its monthly investor update for May 2024.\n\nCanal Flats achieved a record hashrate of 870 PH/s in the month.';
+    const facts = run('IREN', '2024-06-06', text);
+    expect(facts.filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5 && f.value === 0.87)).toEqual([]);
+  });
+
+  it("a release's own figure dated over a year before it is out is a misprinted year or a recap, kept below 0.5 (Hut 8, December 2023: 453 BTC)", () => {
+    // the year is misprinted on purpose, as a 2022 Hut 8 release did with its quarter
+    const wrongYear = run('HUT', '2024-01-08', 'Hut 8 gives its December update.\n\nHut 8 mined 453 bitcoin in the month ended December 31, 2022.');
+    expect(flows(wrongYear, 'btc_produced')).toEqual([]);
+    const right = run('HUT', '2024-01-08', 'Hut 8 gives its December update.\n\nHut 8 mined 453 bitcoin in the month ended December 31, 2023, compared to 390 in November.');
+    expect(flows(right, 'btc_produced')).toContain('2023-12-01..2023-12-31=453');
+  });
 });
