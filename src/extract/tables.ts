@@ -31,6 +31,13 @@ export function readCell(text: string): Cell | undefined {
   if (!t) return undefined;
   const dash = parseNumber(t);
   if (dash?.dashZero) return { num: dash, unitText: '', text: t };
+  // "19,2113": a last digit group one too long is a footnote mark glued to the figure (a cell
+  // scraped with its superscript, "19,211" + "3"); read it, trusted less
+  const trailing = /^((?:US\$|\$)?\d{1,3}(?:,\d{3})*,\d{3})([1-9])$/.exec(t);
+  if (trailing) {
+    const num = parseNumber(trailing[1]!);
+    if (num) return { num: { ...num, footnoteSplit: true }, unitText: '', text: t };
+  }
   // "($18,896)*": a mark for a revised figure, not part of it
   const m = CELL_RE.exec(t.replace(/\s+/g, ' ').replace(CELL_NOTE, '').replace(/(?<=[\d)])\s*[*†‡]+$/, ''));
   if (!m) return undefined;
