@@ -683,6 +683,12 @@ const COMPARED_FILLER_LEFT = /[a-z]/i;
 /** Words that name a period the reader could not resolve: never fall back to the document's period. */
 const UNRESOLVED_PERIOD = /\b(year|years|quarter|q[1-4]|h[12]|fiscal|ytd|to date|since|cumulative|months|week|weeks|inception|annual|annually|adoption|transition)\b/i;
 
+/** "at month-end", "by the end of the quarter" (and "at year end" when the report's period closes the fiscal year): the report's own period end. */
+function ownEndRe(withYear: boolean, flags: string): RegExp {
+  const grain = withYear ? '(?:month|quarter|year)' : '(?:month|quarter)';
+  return new RegExp(`\\b(?:at|as of|by)\\s+(?:the\\s+)?${grain}[- ]end\\b|\\b(?:at|as of|by)\\s+the\\s+end\\s+of\\s+the\\s+${grain}\\b`, flags);
+}
+
 /** How far around a figure its clause and sentence are read: real sentences are far shorter. */
 const WINDOW = 600;
 
@@ -943,6 +949,9 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     }
   }
 
+  // "5,296 BTC held at year end" in a report whose period ends with the fiscal year
+  const dp = env.defaultPeriod;
+  const yearEndIsOwn = !!dp && dp.kind === 'flow' && !!dp.end && Number(dp.end.slice(5, 7)) === env.fyEndMonth && dp.end.slice(8) >= '28';
   const ownFound: Period[] = [];
   const unresolvedByClause = new Map<number, boolean>();
   const hitIndex = { ...indexHits(periods, clauses), text: s };
@@ -970,16 +979,16 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
         let clauseText = s.slice(clause.start, clause.end).replace(/\b(?:year|month|quarter)[- ]over[- ](?:year|month|quarter)\b|\ball[- ]time\b/gi, ' ');
         if (ownSpan) clauseText = clauseText.replace(ownSpan, ' ');
         // "at the end of the quarter" names the report's own period end (see ownEnd below)
-        clauseText = clauseText.replace(/\b(?:at|as of|by)\s+(?:the\s+)?(?:month|quarter)[- ]end\b|\b(?:at|as of|by)\s+the\s+end\s+of\s+the\s+(?:month|quarter)\b/gi, ' ');
+        clauseText = clauseText.replace(ownEndRe(yearEndIsOwn, 'gi'), ' ');
         unresolved = UNRESOLVED_PERIOD.test(clauseText);
         unresolvedByClause.set(clauseIdx, unresolved);
       }
       if (!period && unresolved) continue;
       // "installed capacity at month-end" names the report's own month, whatever came before
-      const ownEnd = /\b(?:at|as of|by)\s+(?:the\s+)?(?:month|quarter)[- ]end\b|\b(?:at|as of|by)\s+the\s+end\s+of\s+the\s+(?:month|quarter)\b/i.test(s.slice(clause.start, clause.end));
+      const ownEnd = ownEndRe(yearEndIsOwn, 'i').test(s.slice(clause.start, clause.end));
       if (!period && ownEnd && !env.periodic && env.defaultPeriod) {
         period = env.defaultPeriod;
-        notes0.push('"month-end": the month of the report');
+        notes0.push('"month-end" (or quarter- or year-end): the end of the report’s period');
       }
       // "… $34,000 per bitcoin for the quarter": the report's quarter, not a month carried from before
       if (!period && ownSpan && env.defaultPeriod) {

@@ -37,6 +37,14 @@ export function parseText(text: string): ParsedDocument {
       i = mdEnd;
       continue;
     }
+    // a slide or PDF panel copied with a " |" closing every line ("Bitcoin holdings increased
+    // 98% |", "TO 52,850 BTC |"): lines of prose, not cells
+    const panelEnd = trailingPipeRunEnd(lines, i);
+    if (panelEnd > i) {
+      for (let k = i; k < panelEnd; k++) plain.push(lines[k]!.replace(/\s*\|\s*$/, ''));
+      i = panelEnd;
+      continue;
+    }
     const end = pipeRegionEnd(lines, i);
     if (end > i) {
       flushPlain();
@@ -142,6 +150,23 @@ function pipeRegionEnd(lines: string[], start: number): number {
   }
   // one stray "|" in prose is not a table
   return pipes >= 3 ? end : start;
+}
+
+const TRAILING_PIPE = /^[^|]*\S\s\|\s*$/;
+
+/** The end of a run of three or more lines that each end in " |" and hold no other pipe (blank lines allowed inside), or `start`. */
+function trailingPipeRunEnd(lines: readonly string[], start: number): number {
+  if (!TRAILING_PIPE.test(lines[start]!)) return start;
+  let count = 0;
+  let end = start;
+  for (let j = start; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (TRAILING_PIPE.test(l)) {
+      count++;
+      end = j + 1;
+    } else if (l.trim()) break;
+  }
+  return count >= 3 ? end : start;
 }
 
 const LONG_CELL = 140;
@@ -271,6 +296,8 @@ const BULLET = /^\s*(?:[-*•●▪]|\d{1,2}[.)])\s+/;
 const CONTINUES = /[a-z,;:(\-–—/&$'’]\s*$/;
 const UNIT_START = /^\s*(?:bitcoins?|btc|eh\/s|ph\/s|j\/th|w\/th|mw|million|billion)\b/i;
 const STARTS_LOWER = /^\s*[a-z(]/;
+/** "Energized hashrate increased 64%" / "TO 60.4 EH/S IN Q3 2025": a phrase set in capitals that goes on from the line before */
+const CAPS_GOES_ON = /^\s*(?:IN|TO|FOR|FROM|AT|BY|ON|OF|AS OF|VS\.?|COMPARED)\s+\S/;
 
 /**
  * Lines of one paragraph, grouped into the runs that belong together. A text copied from a page
@@ -284,7 +311,7 @@ function lineRuns(lines: readonly string[]): string[][] {
   for (const line of lines) {
     const run = runs[runs.length - 1];
     const prev = run?.[run.length - 1];
-    const joined = prev !== undefined && (STARTS_LOWER.test(line) || (CONTINUES.test(prev) && !/[.!?]["”’)]?\s*$/.test(prev)) || (/\d\s*$/.test(prev) && !/\b(?:19|20)\d\d\s*$/.test(prev) && UNIT_START.test(line)));
+    const joined = prev !== undefined && (STARTS_LOWER.test(line) || (CAPS_GOES_ON.test(line) && /[a-z]/.test(prev) && !/[.!?:]["”’)]?\s*$/.test(prev)) || (CONTINUES.test(prev) && !/[.!?]["”’)]?\s*$/.test(prev)) || (/\d\s*$/.test(prev) && !/\b(?:19|20)\d\d\s*$/.test(prev) && UNIT_START.test(line)));
     if (joined) run!.push(line);
     else runs.push([line]);
   }

@@ -361,4 +361,12 @@ describe('held-out prose shapes', () => {
     const right = run('HUT', '2024-01-08', 'Hut 8 gives its December update.\n\nHut 8 mined 453 bitcoin in the month ended December 31, 2023, compared to 390 in November.');
     expect(flows(right, 'btc_produced')).toContain('2023-12-01..2023-12-31=453');
   });
+
+  it("'BTC held at year end' in a full-year report is held at the fiscal year's end (Core Scientific, 2021: 5,296 BTC)", () => {
+    const text = 'Core Scientific reports its results for fiscal year 2021.\n\n5,296 BTC held at year end';
+    expect(stocks(run('CORZ', '2022-03-29', text), 'btc_held')).toEqual(['2021-12-31=5296']);
+    // a monthly update that is not the fiscal year's last month has no "year end" of its own
+    const monthly = 'Core Scientific gives its update for October 2021.\n\n5,296 BTC held at year end';
+    expect(stocks(run('CORZ', '2021-11-03', monthly), 'btc_held')).toEqual([]);
+  });
 });

@@ -196,3 +196,25 @@ describe('a wrapped bulleted list', () => {
     expect(sure(facts, 'btc_held', '2025-04-30')).toEqual([19211]);
   });
 });
+
+describe('a highlights panel copied with " |" closing every line', () => {
+  it('is read as prose, a capitalised "TO …" / "IN Q3 2025" line going on from the one before (MARA, Q3 2025 shareholder letter)', () => {
+    const lines = [
+      'MARA shareholder letter, third quarter 2025',
+      'Highlights |',
+      'Energized hashrate grew 64% |',
+      'TO 60.4 EH/S IN Q3 2025 |',
+      'from 36.9 EH/s a year before, in Q3 2024. |',
+      'Bitcoin held rose 98% |',
+      'TO 52,850 BTC |',
+      'Mined 2,144 BTC and bought 2,257 BTC |',
+      'IN Q3 2025. |',
+    ];
+    const doc = parseText(lines.join('\n'));
+    expect(doc.tables).toEqual([]);
+    const facts = run('MARA', '2025-11-04', lines.join('\n'));
+    expect(sure(facts, 'hashrate_installed', '2025-09-30')).toEqual([60.4]);
+    expect(sure(facts, 'btc_produced', '2025-07-01..2025-09-30')).toEqual([2144]);
+    expect(sure(facts, 'btc_purchased', '2025-07-01..2025-09-30')).toEqual([2257]);
+  });
+});
