@@ -163,7 +163,7 @@ export function splitSentences(text: string): { text: string; offset: number }[]
   // a single line break before a lowercase word is a hard wrap inside a sentence ("by mining 1,583
   // bitcoin\nin the period"), not a boundary; a capitalized verb and a figure after a lowercase word
   // ("… a leading AI company Mined 1,003 Bitcoin") is a bullet whose line break was lost
-  const re = /(?<=[.!?;][”"’)*_]{0,3})\s+(?=[A-Z“"(•●▪\-–*])|\s+[•●▪]\s+|(?<=[a-z)%:])\s+[-–]\s+(?=[A-Z])|\s+[-–]\s+[-–]\s+(?=[A-Z])|[ \t]*\n(?:[ \t]*\n)+\s*|[ \t]*\n[ \t]*(?![a-z])|(?<=[a-z0-9%)])\s+(?=(?:Mined|Self-mined|Produced|Sold|Purchased|Achieved|Generated|Increased|Decreased|Grew|Reached|Exited)\s+[~$\d])/g;
+  const re = /(?<=[.!?;][”"’)*_]{0,3})\s+(?=[A-Z“"(•●▪\-–*])|\s+[•●▪]\s+|(?<=[a-z0-9)%:])\s+[-–]\s+(?=[A-Z])|\s+[-–]\s+[-–]\s+(?=[A-Z])|[ \t]*\n(?:[ \t]*\n)+\s*|[ \t]*\n[ \t]*(?![a-z])|(?<=[a-z0-9%)])\s+(?=(?:Mined|Self-mined|Produced|Sold|Purchased|Achieved|Generated|Increased|Decreased|Grew|Reached|Exited)\s+[~$\d])/g;
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -1010,7 +1010,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
         fromDefault = true;
       }
     }
-    const fitted = fitPeriod(c.metric, period);
+    let fitted = fitPeriod(c.metric, period);
     if (!fitted) continue;
     // a period that ends after publication is a plan ("10 EH/s in May" written on May 6)
     if (env.filedDate && (fitted.kind === 'instant' ? fitted.asOf : fitted.end) > env.filedDate) continue;
@@ -1028,13 +1028,14 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       notes.push('period from the document');
     }
     // "Current efficiency of 19 w/TH" in a quarter's results published weeks later: current when
-    // it was written, not at the quarter's end
+    // it was written, not at the quarter's end (a monthly update's "current" stays at month-end,
+    // days before it is out)
     if ((fromDefault || fromCarry) && fitted.kind === 'instant') {
       const end = fitted.asOf;
       const grain = period?.kind === 'flow' ? period.grain : undefined;
-      if (grain !== 'month' && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > 20 * 86_400_000 && /\bcurrent(?:ly)?\b/i.test(s.slice(Math.max(clause.start, m.start - 80), m.start))) {
-        confidence = Math.min(confidence, 0.45);
-        notes.push('"current" in a report published after the period: its date is not stated');
+      if (grain !== 'month' && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > 20 * 86_400_000 && /\b(?:current(?:ly)?|now|today|presently|at present)\b/i.test(s.slice(Math.max(clause.start, m.start - 80), m.start))) {
+        fitted = { kind: 'instant', asOf: env.filedDate };
+        notes.push('"current" in a report published after its period: as of the publication date');
       }
     }
     // attribution: the company named nearest before the figure in this sentence, else the subject

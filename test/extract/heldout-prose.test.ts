@@ -234,11 +234,11 @@ describe('held-out prose shapes', () => {
     expect(stocks(run('IREN', '2024-06-06', text), 'fleet_efficiency')).toEqual([]);
   });
 
-  it("one site's capacity ('at the Lake Mariner Facility is 8.8 EH/s') and a 'current' figure in a quarter's results published weeks later stay below 0.5 (TeraWulf Q2 2024, Bitfarms Q4 2024)", () => {
+  it("one site's capacity ('at the Lake Mariner Facility is 8.8 EH/s') stays below 0.5; a 'current' figure in a quarter's results published weeks later is dated at publication (TeraWulf Q2 2024, Bitfarms Q4 2024)", () => {
     const wulf = run('WULF', '2024-08-01', 'TeraWulf reports results for the three months ended June 30, 2024.\n\nThe self-mining hash rate capacity at the Lake Mariner Facility is 8.8 EH/s as of June 30, 2024.');
     expect(wulf.filter((f) => f.metric.startsWith('hashrate_') && f.confidence >= 0.5)).toEqual([]);
     const bitf = run('BITF', '2025-03-27', 'Bitfarms Reports Fourth Quarter 2024 Results\n\n- Current efficiency of 19 w/TH, a 45% improvement from Q4 2023 -');
-    expect(stocks(bitf, 'fleet_efficiency')).toEqual([]);
+    expect(stocks(bitf, 'fleet_efficiency')).toEqual(['2025-03-27=19']);
   });
 
   it("holdings stated with a growth rate or 'of BTC were', a year's output 'for the fiscal year' (Hut 8 Q2 2022: 7,406; Bit Digital Q4 2021: 808.2; CleanSpark FY2023: 6,903)", () => {
@@ -368,5 +368,22 @@ describe('held-out prose shapes', () => {
     // a monthly update that is not the fiscal year's last month has no "year end" of its own
     const monthly = 'Core Scientific gives its update for October 2021.\n\n5,296 BTC held at year end';
     expect(stocks(run('CORZ', '2021-11-03', monthly), 'btc_held')).toEqual([]);
+  });
+
+  it("a new figure after a comparison (', with mining costs rising to $48,992 per bitcoin') keeps the report's quarter (Riot, Q2 2025)", () => {
+    const text = 'Riot reports its second quarter 2025 results.\n\nRiot mined 1,426 bitcoin in the quarter, compared to 844 in Q2 2024, with mining costs rising to $48,992 per bitcoin.';
+    const facts = run('RIOT', '2025-07-31', text);
+    expect(flows(facts, 'cost_per_btc')).toEqual(['2025-04-01..2025-06-30=48992']);
+    expect(flows(facts, 'btc_produced').sort()).toEqual(['2024-04-01..2024-06-30=844', '2025-04-01..2025-06-30=1426']);
+  });
+
+  it("'focus on expanding … to 5.4 EH/s' is a plan (IREN, November 2022)", () => {
+    const text = 'IREN gives its November 2022 update.\n\nThe team keeps its focus on expanding capacity to 5.4 EH/s.';
+    expect(run('IREN', '2022-12-13', text).filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5)).toEqual([]);
+  });
+
+  it("bullets run together after a date (' … as of March 31, 2024 - Current efficiency …') are cut apart; 'current' in the quarter's results is the publication date (Bitfarms, Q1 2025: 19 w/TH)", () => {
+    const text = 'Bitfarms reports its results for the first quarter of 2025.\n\n- Hashrate has tripled from a year before, as of March 31, 2024 - Current efficiency of 19 w/TH, a 44% gain on 34 w/TH';
+    expect(stocks(run('BITF', '2025-05-14', text), 'fleet_efficiency')).toEqual(['2025-05-14=19']);
   });
 });
