@@ -137,7 +137,8 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   // what follows must not name another unit ("616.6 in September" yes, "616 miners" no)
   const tailOk = /^\s*(?:$|[,.;)]|(?:in|by|as|at|on|for|during|last|the|a|an|up|down|compared|versus|vs|with)\b)/i.test(after);
   // dates may stand between ("balance held in reserve as of February 28th stood at 7,243"), other figures may not
-  const beforeNoDates = before.replace(new RegExp(`\\b${MONTH_RE_SRC}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?`, 'gi'), ' ');
+  // … and so may quarters and years ("Bitcoin holdings increased 13.3% in Q3 to 8,388")
+  const beforeNoDates = before.replace(new RegExp(`\\b${MONTH_RE_SRC}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\b(?:[QH][1-4]|FY)\\s?(?:(?:19|20)?\\d\\d)?\\b|\\b(?:19|20)\\d\\d\\b`, 'gi'), ' ');
   // "Bitcoin holdings increased 14.6% to 7,406", "treasury holdings of BTC were 808.2"
   if (aboutBtc && tailOk && (/\b(?:bitcoin|btc)\s+(?:holdings?|balance|treasury|reserves?|production|output)\b(?:[^.$%\d]|\d+(?:\.\d+)?\s?%){0,60}\b(?:to|of|at|was|were|is|are|totall?(?:ed|ing)|reached|stood\s+at|now\s+at)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates) || /\b(?:holdings?|treasury|reserves?|balance)\s+of\s+(?:bitcoin|btc)\s+(?:were|was|stood\s+at|totall?ed|amounted\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates))) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
@@ -689,6 +690,17 @@ function ownEndRe(withYear: boolean, flags: string): RegExp {
   return new RegExp(`\\b(?:at|as of|by)\\s+(?:the\\s+)?${grain}[- ]end\\b|\\b(?:at|as of|by)\\s+the\\s+end\\s+of\\s+the\\s+${grain}\\b`, flags);
 }
 
+/** Flows an announcement may date to one day (a treasury purchase or sale). */
+const DAY_FLOWS: ReadonlySet<Metric> = new Set<Metric>(['btc_sold', 'btc_sold_proceeds', 'btc_sold_avg_price', 'btc_purchased', 'btc_purchased_cost']);
+
+/** The date is named as a day something happened: "on Dec. 19" (the hit may or may not take in its "on"). */
+function onDay(text: string, h: PeriodHit): boolean {
+  return /\bon\s+$/i.test(text.slice(Math.max(0, h.index - 4), h.index)) || /^on\s/i.test(text.slice(h.index, h.index + 3));
+}
+
+/** Holdings stated as they stand after an event: "brings … holdings to", "now holds", "total holdings of". */
+const NOW_HELD = /\b(?:brings?|bringing|brought|lifts?|lifting|raises?|raising|takes?|taking)\b[^.;]{0,60}\bholdings?\b[^.;]{0,20}\bto\b|\bnow\s+holds?\b|\btotal\s+(?:bitcoin\s+|btc\s+)?holdings\s+(?:to|of|at|now)\b/i;
+
 /** How far around a figure its clause and sentence are read: real sentences are far shorter. */
 const WINDOW = 600;
 
@@ -793,6 +805,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const fwdBefore = movedTo ? s.slice(Math.max(clauses[clauseIdx - 2]!.start, m.start - 200), m.start) : beforeWide;
     let fwdWindow = `${fwdBefore} ${after.split(/[,;]|\band\b/)[0]}`
       .replace(/\b(?:edged|ticked|inched|crept|moved|went|climbed|rose|jumped)\s+up\s+to\b/gi, ' ')
+      // "brings the firm's BTC holdings up to 10,096 BTC": a level reached too
+      .replace(/\b(brings?|bringing|brought)\b([^.;$\d]{0,60}?)\bup\s+to\b/gi, '$1$2 ')
       // "Achieves Q3 Hash Rate Target, with 28.2 EH/s Deployed": a target met is a fact
       .replace(/\b(?:achiev(?:ed|es|ing)|met|meets|reached|reaches|hit|hits|surpass(?:ed|es)|exceed(?:ed|s)|beat|beats)\s+(?:(?:its|our|the|their)\s+)?(?:[\w'’-]+\s+){0,4}?(?:targets?|goals?|guidance)\b(?!\s+of\b)/gi, ' ');
     // "held 19,211 BTC by the end of April": a past statement; a future month is caught by the publication date
@@ -872,6 +886,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // a figure at a named site ("capacity at the Lake Mariner Facility is 8.8 EH/s")
     if ((m.kind === 'hashrate' || m.kind === 'mw') && /\b(?:at|of)\s+(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:Facility|Site|Campus|Data Cent(?:er|re)|Mine|Farm|Plant)\b[^.;$\d]{0,25}$/.test(s.slice(Math.max(0, m.start - 90), m.start))) {
       c = capped(c, 0.4, 'one site’s figure');
+    }
+    // "two hosting agreements totaling 20,000 miners …, supporting approximately 4 EH/s": customers' machines
+    if ((m.kind === 'hashrate' || m.kind === 'mw') && /\b(?:hosting|colocation|co-location)\s+(?:agreements?|contracts?|deals?|customers?|clients?|arrangements?)\b/i.test(s.slice(Math.max(clause.start, m.start - 140), m.start))) {
+      c = capped(c, 0.4, 'hosting customers’ machines');
     }
     // "Canal Flats achieved a record 870 PH/s": a sentence that names one of the registry's sites
     // before the figure, and no total or company, speaks of that site
@@ -972,7 +990,9 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       if (!period && clause.comparison) continue;
       // "mined 1,930.8 BTC in the quarter" in a quarterly release is the release's quarter
       const grainWord = env.defaultPeriod?.kind === 'flow' ? { month: 'month', quarter: 'quarter', year: 'year' }[env.defaultPeriod.grain as string] : undefined;
-      const ownSpan = grainWord ? new RegExp(`\\b(?:in|during|for|over|through|throughout)\\s+the\\s+(?:fiscal\\s+)?${grainWord}\\b`, 'gi') : undefined;
+      // … and "record annual revenue … with 5,686 bitcoin mined" in a full-year report is its year
+      const yearWords = grainWord === 'year' ? '|\\b(?:annual|full[- ]year)\\b' : '';
+      const ownSpan = grainWord ? new RegExp(`\\b(?:in|during|for|over|through|throughout)\\s+the\\s+(?:fiscal\\s+)?${grainWord}\\b${yearWords}`, 'gi') : undefined;
       // once per clause: a long clause full of figures would otherwise be scanned once per figure
       let unresolved = unresolvedByClause.get(clauseIdx);
       if (unresolved === undefined) {
@@ -1003,6 +1023,13 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
         period = carry;
         fromCarry = true;
         notes0.push('period from the previous sentence');
+      }
+      // "The purchase brings its holdings to 10,096 BTC" in a dated announcement with no period of
+      // its own (a purchase or sale release): the holdings on the day it is published
+      if (!period && !env.defaultPeriod && !env.periodic && env.filedDate && c.metric === 'btc_held' && NOW_HELD.test(s.slice(clause.start, clause.end))) {
+        period = { kind: 'instant', asOf: env.filedDate };
+        fromDefault = true;
+        notes0.push('holdings after the announced event: as of publication');
       }
       if (!period) {
         // a figure with no period of its own: the document's period, trusted less in long filings
@@ -1118,6 +1145,8 @@ function pickPeriod(index: HitIndex, m: Mention, clauseIdx: number, metric: Metr
   const usable = (h: PeriodHit): Period | undefined => {
     if (h.unanchored) return UNANCHORED;
     const p = h.ytd ? resolveYtd(h, env) : h.period;
+    // "acquired 990 Bitcoin … on December 19": a purchase or sale on a named day is a flow over that day
+    if (p?.kind === 'instant' && p.asOf && DAY_FLOWS.has(metric) && onDay(index.text ?? '', h)) return { kind: 'flow', start: p.asOf, end: p.asOf, grain: 'other' };
     return p && fitPeriod(metric, p) ? p : undefined;
   };
   if (!own.length) {

@@ -175,7 +175,8 @@ const NOISE_CELL = /^([•●▪◦o·*]|\(\d{1,2}\))?$/;
 
 /** A value cell: a number with unit/currency/footnote, a dash for zero, or N/A. */
 function isValueCell(c: string): boolean {
-  const t = c.trim();
+  // "12,581 (10,168 adj)3": a figure with a worded alternative in parentheses and a footnote mark
+  const t = c.trim().replace(/\s+\((?=[^)]*[a-z])[^)]{1,30}\)\s*\d{0,2}$/i, '');
   if (/^(n\/?a|n\/m|nm|[-–—−])$/i.test(t)) return true;
   if (/^(19|20)\d\d(\s*\d)?$/.test(t)) return false; // a year header, maybe with a footnote
   return /^(~|≈|approx\.?\s*)?\(?[-–−]?\s*(US\$|C\$|\$)?\s*\(?\d[\d,]*(\.\d+)?\)?\s*(thousand|million|billion|mn|bn|k|m|b)?\s*(eh\/s|ph\/s|th\/s|j\/th|w\/th|mw|gw|btc|bitcoin|[¢c]\s*\/\s*kwh|\/kwh|%)?\s*\)?\s*(\d{1,2}(\s*,\s*\d{1,2})*)?\*?$/i.test(t);

@@ -386,4 +386,26 @@ describe('held-out prose shapes', () => {
     const text = 'Bitfarms reports its results for the first quarter of 2025.\n\n- Hashrate has tripled from a year before, as of March 31, 2024 - Current efficiency of 19 w/TH, a 44% gain on 34 w/TH';
     expect(stocks(run('BITF', '2025-05-14', text), 'fleet_efficiency')).toEqual(['2025-05-14=19']);
   });
+
+  it("'Bitcoin holdings increased 13.3% in Q3 to 8,388': a quarter between the words and the figure (Hut 8, Q3 2022)", () => {
+    const text = 'Hut 8 reports its results for Q3 2022.\n\nBitcoin holdings increased 13.3% in Q3 to 8,388 as of September 30, 2022';
+    expect(stocks(run('HUT', '2022-11-10', text), 'btc_held')).toEqual(['2022-09-30=8388']);
+  });
+
+  it("'annual' in a full-year report is the report's year (Riot, 2025: 5,686 BTC)", () => {
+    const text = 'Riot Platforms reports full year 2025 results.\n\n- Record annual revenue, with 5,686 bitcoin mined\n\nRiot reported results for the twelve months ended December 31, 2025.';
+    expect(flows(run('RIOT', '2026-03-02', text), 'btc_produced')).toEqual(['2025-01-01..2025-12-31=5686']);
+  });
+
+  it("a treasury purchase 'on Dec. 19' is a one-day flow; 'brings holdings up to' with no date is the holdings at publication (Hut 8, December 19, 2024: 990 and 10,096 BTC)", () => {
+    const text = 'Hut 8 adds to its bitcoin reserve\n\nThe company said on Dec. 19 that it acquired 990 BTC.\n\nThe purchase brings its BTC holdings up to 10,096 BTC.';
+    const facts = run('HUT', '2024-12-19', text);
+    expect(flows(facts, 'btc_purchased')).toEqual(['2024-12-19..2024-12-19=990']);
+    expect(stocks(facts, 'btc_held')).toEqual(['2024-12-19=10096']);
+  });
+
+  it("hashrate that hosting agreements support is customers' (Bitfarms, Q3 2024: about 4 EH/s)", () => {
+    const text = 'Bitfarms reports its third quarter 2024 results.\n\nAt the acquired sites it signed two hosting agreements for 20,000 miners, supporting approximately 4 EH/s.';
+    expect(run('BITF', '2024-11-13', text).filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5)).toEqual([]);
+  });
 });

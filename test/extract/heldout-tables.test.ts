@@ -218,3 +218,12 @@ describe('a highlights panel copied with " |" closing every line', () => {
     expect(sure(facts, 'btc_purchased', '2025-07-01..2025-09-30')).toEqual([2257]);
   });
 });
+
+describe('a cell with a worded alternative', () => {
+  it("'12,581 (10,168 adj)3' in a one-cell-per-line table is 12,581 (IREN, November 2022 electricity cost per bitcoin)", () => {
+    const text = ['IREN monthly investor update for November 2022', 'Key metrics', '|', 'Nov-22', '|', 'Bitcoin mined', '|', '151', '|', 'Electricity costs per Bitcoin (US$)', '|', '12,581 (10,168 adj)3', '|'].join('\n');
+    const facts = run('IREN', '2022-12-13', text);
+    expect(sure(facts, 'btc_produced', '2022-11-01..2022-11-30')).toEqual([151]);
+    expect(sure(facts, 'cost_per_btc', '2022-11-01..2022-11-30')).toEqual([12581]);
+  });
+});
