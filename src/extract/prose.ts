@@ -35,7 +35,7 @@ interface Mention {
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const MENTION_RE = new RegExp(
   String.raw`(?<![\w.,$])(?:(~|≈)\s*)?(\(?(?:US\$|C\$|\$)\s*)?(${NUM})\s*(?:(thousand|million|billion|mn|bn|k|m|b)\b)?\s*` +
-    String.raw`(bitcoins?|btc|eh\/s|exahash(?:es)?(?:\s*(?:per|\/)\s*s(?:ec(?:ond)?)?\b)?|eh\b|ph\/s|petahash(?:es)?(?:\s*(?:per|\/)\s*s(?:ec(?:ond)?)?\b)?|j\/th|w\/th|joules?\s+per\s+terahash|watts?\s+per\s+terahash|mw\b|megawatts?|gw\b|gigawatts?|(?:[¢c]|cents?)\s*(?:\/|per)\s*(?:kwh|kilowatt[- ]hours?)|per\s+(?:kwh|kilowatt[- ]hours?)|\/kwh|\/\s*mwh|per\s+mwh|%|percent)?`,
+    String.raw`(bitcoins?|btc|eh\/s|exahash(?:es)?(?:\s*(?:per|\/)\s*s(?:ec(?:ond)?)?\b)?|eh\b|ehum\b|ph\/s|petahash(?:es)?(?:\s*(?:per|\/)\s*s(?:ec(?:ond)?)?\b)?|j\/th|w\/th|joules?\s+per\s+terahash|watts?\s+per\s+terahash|mw\b|megawatts?|gw\b|gigawatts?|(?:[¢c]|cents?)\s*(?:\/|per)\s*(?:kwh|kilowatt[- ]hours?)|per\s+(?:kwh|kilowatt[- ]hours?)|\/kwh|\/\s*mwh|per\s+mwh|%|percent)?`,
   'gi',
 );
 
@@ -79,7 +79,7 @@ export function findMentions(s: string): Mention[] {
     if (/^(bitcoins?|btc)$/.test(unit)) {
       if (BTC_NOT_COIN.test(after)) continue;
       kind = 'btc';
-    } else if (/^(eh\/s|exahash|eh$|ph\/s|petahash)/.test(unit)) kind = 'hashrate';
+    } else if (/^(eh\/s|exahash|eh$|ehum$|ph\/s|petahash)/.test(unit)) kind = 'hashrate';
     else if (/j\/th|w\/th|terahash/.test(unit)) kind = 'efficiency';
     else if (/kwh|kilowatt/.test(unit)) kind = 'kwh';
     else if (/mwh/.test(unit)) {
@@ -673,7 +673,7 @@ function readLabelLine(text: string, offset: number, env: Env): Candidate[] | un
 
 const THRESHOLD_BEFORE = /\b(exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|over|more than|nearly|almost|above|tops?|topped|topping|cross(?:es|ed|ing)?|pass(?:es|ed|ing)|beyond|at least|in excess of|north of|upwards of|close to|under|below|less than)\s*$/i;
 
-const TRIGGER = /bitcoin|btc|eh\/s|ph\/s|exahash|petahash|j\/th|w\/th|terahash|mw\b|megawatt|gigawatt|kwh|kilowatt|mwh|\$/i;
+const TRIGGER = /bitcoin|btc|eh\/s|ehum|ph\/s|exahash|petahash|j\/th|w\/th|terahash|mw\b|megawatt|gigawatt|kwh|kilowatt|mwh|\$/i;
 
 const PAST_TENSE = /\b(was|were|had|held|reached|increased|rose|grew|ended|exited|stood|totall?ed|decreased|declined|fell|achieved|expanded|brought|remained|mined|produced|sold)\b/i;
 

@@ -9,7 +9,7 @@ import type { ValueKind } from './rules.ts';
 
 export function hashrateFactor(text: string): number | undefined {
   const t = text.toLowerCase();
-  if (/\beh\/s\b|\beh\b|exahash|eh\/sec|\beh\/s|eh\/s/.test(t)) return 1;
+  if (/\beh\/s\b|\beh\b|\behum\b|exahash|eh\/sec|\beh\/s|eh\/s/.test(t)) return 1;
   if (/ph\/s|\bph\b|petahash/.test(t)) return 1e-3;
   if (/th\/s|\bth\b(?!\/)|terahash/.test(t) && !/j\/th|w\/th|per terahash/.test(t)) return 1e-6;
   return undefined;

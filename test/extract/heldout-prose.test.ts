@@ -408,4 +408,10 @@ describe('held-out prose shapes', () => {
     const text = 'Bitfarms reports its third quarter 2024 results.\n\nAt the acquired sites it signed two hosting agreements for 20,000 miners, supporting approximately 4 EH/s.';
     expect(run('BITF', '2024-11-13', text).filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5)).toEqual([]);
   });
+
+  it("'EHuM' (Bitfarms' exahash under management) is a hashrate unit (Bitfarms, Q1 2025: 19.5 and 6.5 EHuM)", () => {
+    const text = 'Bitfarms reports its first quarter 2025 results.\n\n- Current hashrate of 19.5 EHuM, triple the 6.5 EHuM of March 31, 2024';
+    const facts = run('BITF', '2025-05-14', text);
+    expect(stocks(facts, 'hashrate_operating')).toContain('2025-05-14=19.5');
+  });
 });
