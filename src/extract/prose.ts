@@ -440,6 +440,12 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (/\b(purchased|bought|acquired|purchase of)\b[^$]{0,40}\b(bitcoin|btc)\b[^$]{0,30}\b(for|at a cost of|totall?ing)\b\s*(approximately|about|~)?\s*$/.test(w)) {
         return { metric: 'btc_purchased_cost', confidence: 0.75, notes: [] };
       }
+      // "$67.2 million in digital asset self-mining revenue, $3.8 million in hosted mining revenue":
+      // a figure whose own label follows it ("$X in … revenue") is named by that label alone
+      const ownLabel = /^\s*(?:in|of)\s+((?:[\w'’-]+\s+){0,5}?revenues?)\b/.exec(a);
+      if (ownLabel) {
+        return /\b(?:bitcoin|btc|self[- ])\s*mining revenues?$/.test(ownLabel[1]!) && !/hosting|cloud|hosted|total/.test(ownLabel[1]!) ? { metric: 'mining_revenue', confidence: 0.75, notes: ['named by the words after it'] } : undefined;
+      }
       if (/\b(bitcoin |btc |self[- ])?mining revenues?\b|\brevenues? from (?:(?:bitcoin|btc) )?(?:self[- ])?mining\b/.test(w) && !/hosting|cloud|total revenue|hosted|owned/.test(w)) {
         return { metric: 'mining_revenue', confidence: 0.75, notes: [] };
       }
@@ -886,6 +892,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // a figure at a named site ("capacity at the Lake Mariner Facility is 8.8 EH/s")
     if ((m.kind === 'hashrate' || m.kind === 'mw') && /\b(?:at|of)\s+(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:Facility|Site|Campus|Data Cent(?:er|re)|Mine|Farm|Plant)\b[^.;$\d]{0,25}$/.test(s.slice(Math.max(0, m.start - 90), m.start))) {
       c = capped(c, 0.4, 'one site’s figure');
+    }
+    // "a peak overall hash rate of 28.1 EH/s during the month": the month's high, not its level
+    if (m.kind === 'hashrate' && /\b(?:peak|peaked|highest|maximum|max)\b[^.;\d]{0,40}$/i.test(s.slice(Math.max(clause.start, m.start - 45), m.start))) {
+      c = capped(c, 0.4, 'a peak within the period, not a level');
     }
     // "two hosting agreements totaling 20,000 miners …, supporting approximately 4 EH/s": customers' machines
     if ((m.kind === 'hashrate' || m.kind === 'mw') && /\b(?:hosting|colocation|co-location)\s+(?:agreements?|contracts?|deals?|customers?|clients?|arrangements?)\b/i.test(s.slice(Math.max(clause.start, m.start - 140), m.start))) {

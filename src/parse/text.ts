@@ -16,6 +16,7 @@ export function parseText(text: string): ParsedDocument {
   const lines = unescapeNewlines(text).replace(/\r\n?/g, '\n').split('\n');
   let plain: string[] = [];
   let noStreamBefore = 0;
+  let noRowsBefore = 0;
   const flushPlain = () => {
     if (plain.length) addPlain(b, plain.join('\n'));
     plain = [];
@@ -51,6 +52,18 @@ export function parseText(text: string): ParsedDocument {
       addPipeRegion(b, lines.slice(i, end));
       i = end;
       continue;
+    }
+    // a table copied with each row's cells on one line and its label at the end of the line
+    // before ("19 % -45 % Average Bitcoin Produced per Day" / "8.5 6.9 15.3"): cut into cells
+    if (i >= noRowsBefore) {
+      const rows = runTogetherRows(lines, i);
+      if (rows.cells.length) {
+        flushPlain();
+        addPipeRegion(b, [rows.cells.join('|')], true);
+        i = rows.end;
+        continue;
+      }
+      noRowsBefore = rows.end;
     }
     // a table a scraper wrote one cell per line ("Bitcoin Produced\n463\n533\n375")
     // a scan that found no table covers every later start inside the same run of lines
@@ -204,6 +217,62 @@ function lineStream(lines: readonly string[], start: number): { table: boolean; 
   }
   if (run >= 2) rows++;
   return { table: rows >= 3, end: j };
+}
+
+/** One value cell at the start of a text: a number with its unit or scale, a dash for none, N/A. */
+const VALUE_TOKEN = /^(?:n\/a|n\/m|[-–—](?=\s|$)|(?:~|approx\.?\s*)?\(?[-–−]?\s*(?:US\$|C\$|\$)?\s*\d[\d,]*(?:\.\d+)?\)?(?:\s*(?:thousand|million|billion|mn|bn))?(?:\s*(?:eh\/s|ph\/s|th\/s|j\/th|w\/th|mw|gw|btc|[¢c]\s*\/\s*kwh|%))?)(?=\s|$)/i;
+const MONTH_YEAR = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d(?:\s+\d(?=\s|$))?/gi;
+const CHANGE_HEADS = /\b(?:month\/month|year\/year|m\/m|y\/y|mom|yoy)\b/gi;
+
+/** A line cut into its leading value cells and the text after them ("19 % -45 % Bitcoin Held 2"). */
+function leadingValues(line: string): { values: string[]; text: string } {
+  const values: string[] = [];
+  let rest = line.trim();
+  for (let m = VALUE_TOKEN.exec(rest); m && m[0].trim(); m = VALUE_TOKEN.exec(rest)) {
+    values.push(m[0].trim());
+    rest = rest.slice(m[0].length).trimStart();
+  }
+  return { values, text: rest };
+}
+
+/** The cells of one line of a run-together table: header periods, change headings, values, a label. */
+function lineCells(line: string): string[] {
+  const months = line.match(MONTH_YEAR);
+  if (months && months.length >= 2 && !line.replace(MONTH_YEAR, ' ').replace(/[\s|]+/g, '').length) return months.map((x) => x.trim());
+  const { values, text } = leadingValues(line);
+  const heads = text.match(CHANGE_HEADS);
+  if (heads && heads.length >= 2 && text.search(CHANGE_HEADS) === 0) {
+    const label = text.replace(CHANGE_HEADS, ' ').trim();
+    return [...values, ...heads, ...(label ? [label] : [])];
+  }
+  return text ? [...values, text] : values;
+}
+
+/**
+ * A table copied with each row's value cells on one line and each label run onto the end of the
+ * line before ("Month/Month Year/Year Bitcoin Produced" / "255 215 460" / "19 % -45 % Average
+ * Bitcoin Produced per Day" / "8.5 6.9 15.3"), blank lines between. Returns the run's cells, one
+ * per entry, when at least three lines are all values of one width; else no cells and where the
+ * scan stopped.
+ */
+function runTogetherRows(lines: readonly string[], start: number): { cells: string[]; end: number } {
+  const first = lines[start]!.trim();
+  if (!first || first.length > 90) return { cells: [], end: start + 1 };
+  let j = start;
+  let end = start;
+  const widths = new Map<number, number>();
+  for (; j < lines.length; j++) {
+    const t = lines[j]!.trim();
+    if (!t) continue;
+    if (t.length > 90 || t.includes('|') || (/[.!?]["”]?$/.test(t) && t.split(' ').length > 8)) break;
+    const { values, text } = leadingValues(t);
+    if (values.length >= 2 && !text) widths.set(values.length, (widths.get(values.length) ?? 0) + 1);
+    end = j + 1;
+  }
+  const rowsOfOneWidth = Math.max(0, ...widths.values());
+  if (rowsOfOneWidth < 3) return { cells: [], end: Math.max(end, start + 1) };
+  const cells = lines.slice(start, end).filter((l) => l.trim()).flatMap(lineCells);
+  return { cells, end };
 }
 
 /**

@@ -414,4 +414,16 @@ describe('held-out prose shapes', () => {
     const facts = run('BITF', '2025-05-14', text);
     expect(stocks(facts, 'hashrate_operating')).toContain('2025-05-14=19.5');
   });
+
+  it("'by 32% over April, resulting in the production of 616 Bitcoin' is May's output; a month's peak hashrate is not its level (Marathon, May 2024)", () => {
+    const text = 'Marathon gives its May 2024 update.\n\nIn May, Marathon grew its block wins by 32% over April, resulting in the production of 616 Bitcoin.\n\nThe company hit a peak overall hash rate of 28.1 EH/s during the month.';
+    const facts = run('MARA', '2024-06-05', text);
+    expect(flows(facts, 'btc_produced')).toEqual(['2024-05-01..2024-05-31=616']);
+    expect(facts.filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5)).toEqual([]);
+  });
+
+  it("'$67.2 million in self-mining revenue, $3.8 million in hosted mining revenue': each figure is named by the words after it (Core Scientific, Q1 2025)", () => {
+    const text = 'Core Scientific reports its first quarter 2025 results.\n\nRevenue for the first quarter of 2025 was $79.5 million: $67.2 million in digital asset self-mining revenue, $3.8 million in digital asset hosted mining revenue and $8.6 million in colocation revenue.';
+    expect(flows(run('CORZ', '2025-05-07', text), 'mining_revenue')).toEqual(['2025-01-01..2025-03-31=67200000']);
+  });
 });

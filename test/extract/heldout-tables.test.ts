@@ -227,3 +227,49 @@ describe('a cell with a worded alternative', () => {
     expect(sure(facts, 'cost_per_btc', '2022-11-01..2022-11-30')).toEqual([12581]);
   });
 });
+
+describe('a table copied with each label run onto the line before its values', () => {
+  it('is cut into cells and read by columns (Riot, June 2024)', () => {
+    const text = [
+      'Riot gives its production and operations figures for June 2024.',
+      '',
+      'Operations for June 2024',
+      '',
+      'Comparison (%) Metric',
+      '',
+      'June 2024 1 May 2024 1 June 2023',
+      '',
+      'Month/Month Year/Year Bitcoin Produced',
+      '',
+      '255 215 460',
+      '',
+      '19 % -45 % Bitcoin Held 2',
+      '',
+      '9,334 9,084 7,250',
+      '',
+      '3 % 29 % Bitcoin Sold',
+      '',
+      '- - 400',
+      '',
+      'N/A N/A Avg. Operating Hash Rate - Total 3',
+      '',
+      '11.4 EH/s 8.8 EH/s 6.0 EH/s',
+      '',
+      '30 % 90 % All-in power cost - Total 6',
+      '',
+      '2.6c/kWh 1.9c/kWh 1.0c/kWh',
+      '',
+      '34 % 158 %',
+      '',
+      'Footnotes: unaudited; as of month-end; averaged over the month.',
+    ].join('\n');
+    const facts = run('RIOT', '2024-07-03', text);
+    expect(sure(facts, 'btc_produced', '2024-06-01..2024-06-30')).toEqual([255]);
+    expect(sure(facts, 'btc_produced', '2024-05-01..2024-05-31')).toEqual([215]);
+    expect(sure(facts, 'btc_held', '2024-06-30')).toEqual([9334]);
+    expect(sure(facts, 'btc_held', '2023-06-30')).toEqual([7250]);
+    expect(sure(facts, 'btc_sold', '2023-06-01..2023-06-30')).toEqual([400]);
+    expect(sure(facts, 'hashrate_average', '2024-06-01..2024-06-30')).toEqual([11.4]);
+    expect(sure(facts, 'energy_cost_per_kwh', '2024-06-01..2024-06-30')).toEqual([0.026]);
+  });
+});
