@@ -693,7 +693,8 @@ const UNRESOLVED_PERIOD = /\b(year|years|quarter|q[1-4]|h[12]|fiscal|ytd|to date
 /** "at month-end", "by the end of the quarter" (and "at year end" when the report's period closes the fiscal year): the report's own period end. */
 function ownEndRe(withYear: boolean, flags: string): RegExp {
   const grain = withYear ? '(?:month|quarter|year)' : '(?:month|quarter)';
-  return new RegExp(`\\b(?:at|as of|by)\\s+(?:the\\s+)?${grain}[- ]end\\b|\\b(?:at|as of|by)\\s+the\\s+end\\s+of\\s+the\\s+${grain}\\b`, flags);
+  // … and "ended the quarter with …", "exited the month with …"
+  return new RegExp(`\\b(?:at|as of|by)\\s+(?:the\\s+)?${grain}[- ]end\\b|\\b(?:at|as of|by)\\s+the\\s+end\\s+of\\s+the\\s+${grain}\\b|\\b(?:ended|ending|exited|closed)\\s+the\\s+${grain}\\b`, flags);
 }
 
 /** Flows an announcement may date to one day (a treasury purchase or sale). */
@@ -787,7 +788,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const nextStart = Math.min(clause.end, i + 1 < mentions.length ? mentions[i + 1]!.start : s.length);
     const before = s.slice(Math.max(clause.start, prevEnd - 0, m.start - 140), m.start);
     const beforeWide = s.slice(Math.max(clause.start, m.start - 140), m.start);
-    const after = s.slice(m.end, nextStart);
+    // "28 EH/s (15 J/TH) installed capacity": words after a short aside in parentheses still name the figure
+    const aside = /^\s*\([^()]{1,30}\)/.exec(s.slice(m.end, clause.end));
+    const after = aside
+      ? ' '.repeat(aside[0].length) + s.slice(m.end + aside[0].length, Math.min(clause.end, mentions.find((x) => x.start >= m.end + aside[0].length)?.start ?? s.length))
+      : s.slice(m.end, nextStart);
     if (DELTA_BEFORE.test(s.slice(Math.max(0, m.start - 40), m.start))) return;
     // a lone capacity figure whose label sits on another line ("21.5 EH/s" under a heading): nothing says what it is
     if ((m.kind === 'hashrate' || m.kind === 'mw') && s.length < 200 && !/[a-z]{3}/i.test(`${s.slice(0, m.start)} ${s.slice(m.end)}`)) return;
@@ -916,6 +921,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // "32,000 miners (c. 3.2 EH/s) energized in October": the batch added, not the fleet
     if (m.kind === 'hashrate' && /\b[\d,]+\s+(?:(?:bitcoin|btc|asic|mining)\s+)?(?:miners|machines|servers|asics|units|rigs)\s*\(\s*(?:c\.|ca\.|~|approx\.?|approximately|about)?\s*$/i.test(s.slice(Math.max(0, m.start - 50), m.start))) return;
     if (hypothetical) return;
+    // "New 10.5 EH/s purchase of S21 XP miners", "a 5 EH/s order": machines bought, not the fleet
+    if (m.kind === 'hashrate' && /^\s*(?:of\s+(?:new\s+)?)?(?:purchases?|orders?|acquisitions?|shipments?|deliver(?:y|ies)|batch)\b/i.test(s.slice(m.end, m.end + 30))) return;
+    // "15 J/TH at 30 EH/s": the efficiency a fleet of that size would have
+    if (m.kind === 'efficiency' && /^\s*(?:efficiency\s+)?at\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash)/i.test(s.slice(m.end, m.end + 30))) return;
+    if (m.kind === 'hashrate' && /(?:j\/th|w\/th)\s*(?:efficiency\s+)?at\s+(?:~\s*)?$/i.test(s.slice(Math.max(0, m.start - 25), m.start))) return;
     // "increased to 40 EH/s mid-month": a level on a day the release does not give
     if ((m.kind === 'hashrate' || m.kind === 'efficiency' || m.kind === 'mw') && /^\s*(?:in\s+)?(?:the\s+)?mid[- ](?:month|quarter|year)\b/i.test(s.slice(m.end, m.end + 25))) return;
     // "a ~15 EH/s colocation partnership": customers' machines
@@ -1002,7 +1012,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       const grainWord = env.defaultPeriod?.kind === 'flow' ? { month: 'month', quarter: 'quarter', year: 'year' }[env.defaultPeriod.grain as string] : undefined;
       // … and "record annual revenue … with 5,686 bitcoin mined" in a full-year report is its year
       const yearWords = grainWord === 'year' ? '|\\b(?:annual|full[- ]year)\\b' : '';
-      const ownSpan = grainWord ? new RegExp(`\\b(?:in|during|for|over|through|throughout)\\s+the\\s+(?:fiscal\\s+)?${grainWord}\\b${yearWords}`, 'gi') : undefined;
+      const ownSpan = grainWord ? new RegExp(`\\b(?:(?:in|during|for|over|through|throughout)\\s+the|this)\\s+(?:fiscal\\s+)?${grainWord}\\b${yearWords}`, 'gi') : undefined;
       // once per clause: a long clause full of figures would otherwise be scanned once per figure
       let unresolved = unresolvedByClause.get(clauseIdx);
       if (unresolved === undefined) {

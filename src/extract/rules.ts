@@ -107,7 +107,7 @@ export const PROSE_BTC_KEYWORDS: { metric: Metric; re: RegExp; confidence?: numb
   { metric: 'btc_purchased', re: /\b(purchased|purchase|purchases|bought|buy|buys|acquired)\b/gi },
   { metric: 'btc_held', re: /\b(held|hold|holds|holding|holdings|treasury|hodl|on hand|reserves?|balance|inventory|end(?:ed|ing)? (?:the )?(?:year|month|quarter|period) with|end(?:ed|ing) (?:19|20)\d\d with)\b/gi },
   // "self-mined bitcoin reserves", "self-mined bitcoin held in custody" describe holdings
-  { metric: 'btc_produced', re: /\b((?<!self-)mined|mine|mines|mining|produced|produces|producing|production|earned|earns|earning|self-mined(?!\s+(?:bitcoins?\s+|btc\s+)?(?:reserves?|holdings?|treasury|balance|held|in custody|on (?:the |its |our )?balance sheet))|generated|received)\b/gi },
+  { metric: 'btc_produced', re: /\b((?<!self-)mined|mine|mines|mining|produce|produced|produces|producing|production|earned|earns|earning|self-mined(?!\s+(?:bitcoins?\s+|btc\s+)?(?:reserves?|holdings?|treasury|balance|held|in custody|on (?:the |its |our )?balance sheet))|generated|received)\b/gi },
 ];
 
 /** Clause words that mean the coins are not the company's own production. */
@@ -130,12 +130,12 @@ export const COMPARISON_SPLIT = new RegExp(
     // "a 26% improvement from Q1 2024", "up from 6.5 EH/s in Q1 2024"
     String.raw`from\s+(?:the\s+)?(?=q[1-4]\b|[1-4]q\s?['’]?\d{2}\b|(?:first|second|third|fourth)\s+quarter\b)|` +
     // "an increase of 26% over September's production", "up 5% over the prior month"
-    String.raw`over\s+(?:the\s+)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*['’]s\b|(?:prior|previous|last)\s+(?:month|quarter|year)\b|q[1-4]\s*['’]?\d{2,4}\b|[1-4]q\s*['’]?\d{2}\b|(?:first|second|third|fourth)\s+quarter\b)|` +
+    String.raw`over\s+(?:the\s+)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*['’]s\b|(?:prior|previous|last)\s+(?:month|quarter|year)\b|same\s+(?:period|quarter|month)\b|q[1-4]\s*['’]?\d{2,4}\b|[1-4]q\s*['’]?\d{2}\b|(?:first|second|third|fourth)\s+quarter\b)|` +
     // "blocks won rose 32% over April": a share over a month compared
     String.raw`(?<=%\s{0,3})over\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z]))|` +
     // ", almost doubling what we mined last year"
     String.raw`(?:almost\s+|nearly\s+|more\s+than\s+)?(?:doubling|tripling|quadrupling|halving)\s+(?=what|that|the|its|our|from)|` +
-    String.raw`relative\s+to|against|while|whereas|(?:consistent|in\s+line|flat|level)\s+with|similar\s+to|unchanged\s+from|(?:fewer|more|less|lower|higher)\s+than|(?:(?:just|slightly|a\s+little|a\s+bit|well)\s+)?(?:below|above)(?=\s+(?:the\s+)?[~$]?\d)|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))(?:\b|(?=[~$]))`,
+    String.raw`relative\s+to|against|while|whereas|(?:consistent|in[\s-]+line|flat|level)\s+with|similar\s+to|unchanged\s+from|(?:fewer|more|less|lower|higher)\s+than|(?:(?:just|slightly|a\s+little|a\s+bit|well)\s+)?(?:below|above)(?=\s+(?:the\s+)?[~$]?\d)|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))(?:\b|(?=[~$]))`,
   'gi',
 );
 
@@ -146,4 +146,4 @@ export const COMPARISON_SPLIT = new RegExp(
  * new figure after the comparison (", with mining costs rising to $48,992 per bitcoin", ", resulting in
  * the production of 616 Bitcoin", ", bringing its total to …").
  */
-export const CLAUSE_RESUME = /,?\s+(?=despite\b)|,\s+(?=resulting\s+in\b|which\s+resulted\s+in\b|bringing\b)|,\s+(?=with\s+(?:[\w-]+\s+){0,4}(?:costs?|revenues?|holdings|production|efficiency|hash\s?rate|proceeds|prices?)\s+(?:rising|rose|falling|fell|climbing|increasing|decreasing|declining|improving|reaching|totall?ing|of|at)\b)|,\s+(?=(?:on|with|driven by|supported by|helped by)\s+(?:a|an|the|its|our|their)\s+(?:[\w-]+\s+){0,3}(?:hash\s?rate|fleet|capacity)\b)|(?<=\((?:~|approx\.?\s*)?(?:US)?\$?\d[^()]{0,80})\)(?=[\s,;])|(?<=\bfrom\s+(?:approximately\s+|about\s+|~\s*)?\$?\d[\d.,]*(?:\s*(?:million|billion|thousand|[kmb]))?(?:\s*(?:eh\/s|ph\/s|j\/th|w\/th|mw|btc|bitcoins?|exahash\w*))?)\s+(?=to\s+(?:approximately\s+|about\s+|~\s*)?[~$]?\d)|,?\s+and\s+(?:it\s+|we\s+|the\s+company\s+)?(?:also\s+)?(?=(?:reported|sold|mined|produced|earned|held|holds|purchased|bought|acquired|ended|reached|achieved|generated|exited|self-mined)\b)|;\s+(?=[a-z])|,\s+(?=now\b|which\s+(?:pushed|brought|took|lifted|raised|put|left)\b)|,?\s+and\s+(?=(?:[\w-]+\s+){1,5}(?:rose|increased|grew|fell|declined|decreased|dropped|was|were|reached|stood|totall?ed|climbed|improved|remained|edged|slipped)\b)/gi;
+export const CLAUSE_RESUME = /,?\s+(?=despite\b)|,\s+(?=resulting\s+in\b|which\s+resulted\s+in\b|bringing\b)|,\s+(?=with\s+(?:[\w-]+\s+){0,4}(?:costs?|revenues?|holdings|production|efficiency|hash\s?rate|proceeds|prices?)\s+(?:rising|rose|falling|fell|climbing|increasing|decreasing|declining|improving|reaching|totall?ing|of|at)\b)|,\s+(?=(?:on|with|driven by|supported by|helped by)\s+(?:a|an|the|its|our|their)\s+(?:[\w%-]+\s+){0,6}(?:hash\s?rate|fleet|capacity)\b)|(?<=\((?:~|approx\.?\s*)?(?:US)?\$?\d[^()]{0,80})\)(?=[\s,;])|(?<=\bfrom\s+(?:approximately\s+|about\s+|~\s*)?\$?\d[\d.,]*(?:\s*(?:million|billion|thousand|[kmb]))?(?:\s*(?:eh\/s|ph\/s|j\/th|w\/th|mw|btc|bitcoins?|exahash\w*))?)\s+(?=to\s+(?:approximately\s+|about\s+|~\s*)?[~$]?\d)|,?\s+and\s+(?:it\s+|we\s+|the\s+company\s+)?(?:also\s+)?(?=(?:reported|sold|mined|produced|earned|held|holds|purchased|bought|acquired|ended|reached|achieved|generated|exited|self-mined)\b)|;\s+(?=[a-z])|,\s+(?=now\b|which\s+(?:pushed|brought|took|lifted|raised|put|left)\b)|,?\s+and\s+(?=(?:[\w-]+\s+){1,5}(?:rose|increased|grew|fell|declined|decreased|dropped|was|were|reached|stood|totall?ed|climbed|improved|remained|edged|slipped)\b)/gi;

@@ -426,4 +426,23 @@ describe('held-out prose shapes', () => {
     const text = 'Core Scientific reports its first quarter 2025 results.\n\nRevenue for the first quarter of 2025 was $79.5 million: $67.2 million in digital asset self-mining revenue, $3.8 million in digital asset hosted mining revenue and $8.6 million in colocation revenue.';
     expect(flows(run('CORZ', '2025-05-07', text), 'mining_revenue')).toEqual(['2025-01-01..2025-03-31=67200000']);
   });
+
+  it("a CEO's quarter: 'over the same quarter in 2023' and 'in-line with' compare; 'this quarter', 'to produce', 'ended the quarter' are the report's own (Riot, Q3 2024: 28 EH/s, 1,104 and 10,427 BTC)", () => {
+    const text = [
+      'Riot reports its results for the third quarter of 2024.',
+      '"Revenue this quarter was 65% higher over the same quarter in 2023, driven by a 159% year-over-year rise in deployed hash rate to 28 EH/s at the end of the quarter. That growth allowed us to produce 1,104 Bitcoin this quarter, in-line with our output in the third quarter of 2023.',
+      'We ended the quarter with a strong balance sheet and 10,427 Bitcoin held."',
+    ].join('\n\n');
+    const facts = run('RIOT', '2024-10-30', text);
+    expect(stocks(facts, 'hashrate_installed')).toEqual(['2024-09-30=28']);
+    expect(flows(facts, 'btc_produced')).toEqual(['2024-07-01..2024-09-30=1104']);
+    expect(stocks(facts, 'btc_held')).toEqual(['2024-09-30=10427']);
+  });
+
+  it("'a new 10.5 EH/s purchase of miners' and '15 J/TH at 30 EH/s' are not the fleet's; '28 EH/s (15 J/TH) installed capacity' keeps its basis past the aside (IREN, August and November 2024)", () => {
+    const aug = run('IREN', '2024-09-05', 'IREN publishes its monthly investor update for August 2024.\n\n- A new 10.5 EH/s purchase of S21 XP miners lifts efficiency from 16 J/TH to 15 J/TH at 30 EH/s');
+    expect(aug.filter((f) => (f.metric.startsWith('hashrate') || f.metric === 'fleet_efficiency') && f.confidence >= 0.5)).toEqual([]);
+    const nov = run('IREN', '2024-12-06', 'IREN publishes its monthly investor update for November 2024.\n\n- 28 EH/s (15 J/TH) installed capacity at month-end');
+    expect(stocks(nov, 'hashrate_installed')).toEqual(['2024-11-30=28']);
+  });
 });
