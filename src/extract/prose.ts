@@ -705,6 +705,9 @@ function onDay(text: string, h: PeriodHit): boolean {
   return /\bon\s+$/i.test(text.slice(Math.max(0, h.index - 4), h.index)) || /^on\s/i.test(text.slice(h.index, h.index + 3));
 }
 
+/** Between a change in holdings and the level it brings: ", bringing its total to". */
+const TOTAL_BROUGHT = /^[^.;$]{0,60}?\b(?:bringing|taking|lifting|raising|brings|takes)\s+(?:its|the\s+company['’]s|their|our|the)\s+(?:total|holdings|balance|treasury|reserves?)\s+(?:holdings\s+|balance\s+)?(?:up\s+)?(?:to|of)\s+(?:approximately\s+|about\s+|~\s*)?$/i;
+
 /** Holdings stated as they stand after an event: "brings … holdings to", "now holds", "total holdings of". */
 const NOW_HELD = /\b(?:brings?|bringing|brought|lifts?|lifting|raises?|raising|takes?|taking)\b[^.;]{0,60}\bholdings?\b[^.;]{0,20}\bto\b|\bnow\s+holds?\b|\btotal\s+(?:bitcoin\s+|btc\s+)?holdings\s+(?:to|of|at|now)\b/i;
 
@@ -879,6 +882,13 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
         findPeriods(s.slice(m.end, m.end + 40), dateOpts(env)).some((h) => h.index <= 4)
       ) {
         c = { ...prev.c, confidence: prev.c.confidence - 0.05, notes: [...prev.c.notes, 'metric carried from the figure listed before it'] };
+      }
+    }
+    if (!c && m.kind === 'btc' && i > 0) {
+      // "increased its Bitcoin holdings by 416 BTC …, bringing its total to 4,783 BTC": the level the change brings
+      const prev = mentions[i - 1]!;
+      if (prev.kind === 'btc' && /\b(?:holdings?|treasury|reserves?|balance)\b[^.;$\d]{0,30}\b(?:by|of)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(Math.max(0, prev.start - 80), prev.start)) && TOTAL_BROUGHT.test(s.slice(prev.end, m.start))) {
+        c = { metric: 'btc_held', confidence: 0.75, notes: ['the total a change in holdings brings'] };
       }
     }
     if (!c) return;

@@ -111,7 +111,7 @@ export const PROSE_BTC_KEYWORDS: { metric: Metric; re: RegExp; confidence?: numb
 ];
 
 /** Clause words that mean the coins are not the company's own production. */
-export const PROSE_NOT_SELF_MINED = /\b(customers?|clients?|hosting|hosted|cloud|on behalf|power sales?|equivalent|network|industry|global|per day|daily|a day|per block|block rewards?|per eh|per exahash|miners\b|machines|rigs|halving|subsidy|pool operator|halvings?|fees?)\b/i;
+export const PROSE_NOT_SELF_MINED = /\b(customers?|clients?|hosting|(?<!self-)hosted|cloud|on behalf|power sales?|equivalent|network|industry|global|per day|daily|a day|per block|block rewards?|per eh|per exahash|miners\b|machines|rigs|halving|subsidy|pool operator|halvings?|fees?)\b/i;
 
 /** Clause words that make a figure a plan, not a fact. */
 export const FORWARD_LOOKING = /\b(expect\w*|target\w*|anticipat\w*|goal|guidance|plan(s|ned)?|project(ed|ion)s?|forecast\w*|aim\w*|intend\w*|will|would|could|should|estimat\w*|potential(ly)?|pathway|on track|on course|into production|by (the )?(end|year[- ]end|mid)|upon completion|once (complete|energized|fully)|outlook|scheduled|capable of reaching|up to|future|on (?:our|its|their|the) way|towards? achieving|in pursuit of|focus(?:ed|ing)? on (?:expanding|growing|reaching|scaling|increasing)|predicted|set to)\b/i;

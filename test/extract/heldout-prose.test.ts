@@ -445,4 +445,14 @@ describe('held-out prose shapes', () => {
     const nov = run('IREN', '2024-12-06', 'IREN publishes its monthly investor update for November 2024.\n\n- 28 EH/s (15 J/TH) installed capacity at month-end');
     expect(stocks(nov, 'hashrate_installed')).toEqual(['2024-11-30=28']);
   });
+
+  it("'self-hosted' machines are the company's own (Bitdeer, Q2 2024: 628 BTC)", () => {
+    const text = 'Bitdeer reports its second quarter of 2024.\n\nIts proprietary self-hosted business mined 628 Bitcoins during the quarter.';
+    expect(flows(run('BTDR', '2024-09-09', text), 'btc_produced')).toEqual(['2024-04-01..2024-06-30=628']);
+  });
+
+  it("'increased its Bitcoin holdings by 416 BTC …, bringing its total to 4,783 BTC': the level, not the change (American Bitcoin, December 8, 2025)", () => {
+    const text = 'American Bitcoin adds to its reserve.\n\nAmerican Bitcoin increased its Bitcoin holdings by 416 BTC in the week ending December 8, bringing its total to 4,783 BTC.';
+    expect(stocks(run('ABTC', '2025-12-09', text), 'btc_held')).toEqual(['2025-12-08=4783']);
+  });
 });
