@@ -433,7 +433,8 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         return { metric: 'btc_sold_proceeds', confidence: 0.75, notes: [] };
       }
       // "The power cost per bitcoin self-mined was $13,798", "the average cost required to mine each BTC … stands at $51,887"
-      const costBefore = /\bcosts?\s+(?:per|to (?:self[- ])?mine|of (?:self[- ])?mining|required to mine|to produce)\s+(?:(?:one|a|each)\s+)?(?:bitcoin|btc)(?:\s+(?:self-mined|mined|produced))?\b(?:[^$\d.;]|\d+(?:\.\d+)?\s?%){0,75}$/.exec(l.slice(-160));
+      // … and "direct cost of production per BTC*** of $12,500"
+      const costBefore = /\bcosts?\s+(?:of\s+production\s+)?(?:per|to (?:self[- ])?mine|of (?:self[- ])?mining|required to mine|to produce)\s+(?:(?:one|a|each)\s+)?(?:bitcoin|btc)(?:\s+(?:self-mined|mined|produced))?\b(?:[^$\d.;]|\d+(?:\.\d+)?\s?%){0,75}$/.exec(l.slice(-160));
       if (costBefore && !/revenue|hosting|price of bitcoin|bitcoin price/.test(l.slice(-160))) {
         return costPerBtc(l.slice(-160), sc, 0.65);
       }
@@ -517,7 +518,7 @@ function ownWords(b: string, a: string): string {
   return `${before} ${a.split(/[,;]/)[0] ?? ''}`;
 }
 
-const AVG_SALE_PRICE_BEFORE = /\baverage\s+(?:net\s+)?(?:sale\s+|selling\s+|realized\s+)?price\s+(?:per\s+(?:bitcoin|btc|coin)\s+(?:sold\s+)?|of\s+(?:bitcoin|btc)\s+sold\s+)?(?:of|was|were|at|stood at|:)?\s*(?:approximately\s+|about\s+|around\s+|~\s*)?$/;
+const AVG_SALE_PRICE_BEFORE = /\baverage\s+(?:net\s+)?(?:(?:bitcoin|btc)\s+)?(?:sales?\s+|selling\s+|realized\s+)?price\s+(?:per\s+(?:bitcoin|btc|coin)\s+(?:sold\s+)?|of\s+(?:bitcoin|btc)\s+sold\s+)?(?:of|was|were|at|stood at|:)?\s*(?:approximately\s+|about\s+|around\s+|~\s*)?$/;
 
 interface ProseOptions {
   matcher?: CompanyMatcher;
@@ -708,6 +709,9 @@ function onDay(text: string, h: PeriodHit): boolean {
 /** Between a change in holdings and the level it brings: ", bringing its total to". */
 const TOTAL_BROUGHT = /^[^.;$]{0,60}?\b(?:bringing|taking|lifting|raising|brings|takes)\s+(?:its|the\s+company['’]s|their|our|the)\s+(?:total|holdings|balance|treasury|reserves?)\s+(?:holdings\s+|balance\s+)?(?:up\s+)?(?:to|of)\s+(?:approximately\s+|about\s+|~\s*)?$/i;
 
+/** A sentence about what happened after the report's period ended. */
+const AFTER_PERIOD_END = /\b(?:subsequent\s+to|after|since)\s+(?:the\s+)?(?:quarter|period|month|year)(?:['’]s)?[- ](?:end|close)\b/i;
+
 /** Holdings stated as they stand after an event: "brings … holdings to", "now holds", "total holdings of". */
 const NOW_HELD = /\b(?:brings?|bringing|brought|lifts?|lifting|raises?|raising|takes?|taking)\b[^.;]{0,60}\bholdings?\b[^.;]{0,20}\bto\b|\bnow\s+holds?\b|\btotal\s+(?:bitcoin\s+|btc\s+)?holdings\s+(?:to|of|at|now)\b/i;
 
@@ -824,7 +828,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       // "Achieves Q3 Hash Rate Target, with 28.2 EH/s Deployed": a target met is a fact
       .replace(/\b(?:achiev(?:ed|es|ing)|met|meets|reached|reaches|hit|hits|surpass(?:ed|es)|exceed(?:ed|s)|beat|beats)\s+(?:(?:its|our|the|their)\s+)?(?:[\w'’-]+\s+){0,4}?(?:targets?|goals?|guidance)\b(?!\s+of\b)/gi, ' ');
     // "held 19,211 BTC by the end of April": a past statement; a future month is caught by the publication date
-    if (PAST_TENSE.test(fwdWindow)) fwdWindow = fwdWindow.replace(/\bby the end of (?:the (?:month|quarter|period)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?)/gi, ' ');
+    if (PAST_TENSE.test(fwdWindow)) fwdWindow = fwdWindow.replace(/\bby the end of (?:the (?:month|quarter|period)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|q[1-4](?:\s+(?:19|20)\d\d)?\b|(?:the\s+)?(?:first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(?:19|20)\d\d)?)/gi, ' ');
     // "Our 2024 plan targets … 21 EH/s, … 391 MW, and … to 23 w/TH": a list under one plan stays a plan
     const gapFromPrev = i > 0 ? s.slice(mentions[i - 1]!.end, m.start) : '';
     if (FORWARD_LOOKING.test(fwdWindow) || (forwardRun && !PAST_TENSE.test(gapFromPrev) && !/[;.]|\b(?:which|that|while|whereas|but|because|result\w*|push\w*|driv\w*|drove|led|lead\w*)\b/i.test(gapFromPrev))) {
@@ -908,6 +912,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if ((m.kind === 'hashrate' || m.kind === 'mw') && /\b(?:at|of)\s+(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:Facility|Site|Campus|Data Cent(?:er|re)|Mine|Farm|Plant)\b[^.;$\d]{0,25}$/.test(s.slice(Math.max(0, m.start - 90), m.start))) {
       c = capped(c, 0.4, 'one site’s figure');
     }
+    // "A total of 19,274 bitcoin earned in our data centers; 13,762 bitcoin by self-mining": a total
+    // over the company's and its customers' mining, with the self-mined part named next
+    if (m.kind === 'btc' && c.metric === 'btc_produced' && i + 1 < mentions.length && mentions[i + 1]!.kind === 'btc' && mentions[i + 1]!.start - m.end < 90 && /^\s*(?:bitcoins?|btc)?\s*(?:were\s+|was\s+)?(?:(?:earned|mined|produced)\s+)?(?:by|from|through|via)\s+(?:its\s+|our\s+)?self[- ]?min(?:ing|ed)\b|^[^.;]{0,30}\bfor\s+(?:our|its)\s+(?:own\s+)?account\b/i.test(s.slice(mentions[i + 1]!.end, mentions[i + 1]!.end + 50))) {
+      c = capped(c, 0.4, 'a total of which the self-mined part is named next');
+    }
     // "a peak overall hash rate of 28.1 EH/s during the month": the month's high, not its level
     if (m.kind === 'hashrate' && /\b(?:peak|peaked|highest|maximum|max)\b[^.;\d]{0,40}$/i.test(s.slice(Math.max(clause.start, m.start - 45), m.start))) {
       c = capped(c, 0.4, 'a peak within the period, not a level');
@@ -931,6 +940,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // "32,000 miners (c. 3.2 EH/s) energized in October": the batch added, not the fleet
     if (m.kind === 'hashrate' && /\b[\d,]+\s+(?:(?:bitcoin|btc|asic|mining)\s+)?(?:miners|machines|servers|asics|units|rigs)\s*\(\s*(?:c\.|ca\.|~|approx\.?|approximately|about)?\s*$/i.test(s.slice(Math.max(0, m.start - 50), m.start))) return;
     if (hypothetical) return;
+    // "approximately 40,000 [miners], representing 3.9 exahashes per second": a batch of machines
+    if (m.kind === 'hashrate' && /\b(?:miners|machines|rigs|units|servers|asics)\b[^.;]{0,90}\brepresenting\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(Math.max(0, m.start - 140), m.start))) return;
     // "New 10.5 EH/s purchase of S21 XP miners", "a 5 EH/s order": machines bought, not the fleet
     if (m.kind === 'hashrate' && /^\s*(?:of\s+(?:new\s+)?)?(?:purchases?|orders?|acquisitions?|shipments?|deliver(?:y|ies)|batch)\b/i.test(s.slice(m.end, m.end + 30))) return;
     // "15 J/TH at 30 EH/s": the efficiency a fleet of that size would have
@@ -1080,6 +1091,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       confidence = Math.min(confidence, 0.45);
       notes.push('a period long before the release: a recap or a misprinted year');
     }
+    // "Subsequent to the quarter's end, … 3.9 exahashes …": after the period, on a day not stated
+    if (fromDefault && AFTER_PERIOD_END.test(s)) continue;
     if (fromDefault) {
       confidence -= env.periodic ? 0.4 : 0.1;
       notes.push('period from the document');

@@ -455,4 +455,26 @@ describe('held-out prose shapes', () => {
     const text = 'American Bitcoin adds to its reserve.\n\nAmerican Bitcoin increased its Bitcoin holdings by 416 BTC in the week ending December 8, bringing its total to 4,783 BTC.';
     expect(stocks(run('ABTC', '2025-12-09', text), 'btc_held')).toEqual(['2025-12-08=4783']);
   });
+
+  it("a total 'earned in our data centers' followed by the part 'by self-mining' is not the company's output (Core Scientific, 2023: 19,274 and 13,762 BTC)", () => {
+    const text = 'Core Scientific reports its results for fiscal year 2023.\n\n- In all, 19,274 bitcoin earned in our data centers; 13,762 bitcoin by self-mining for our own account.';
+    expect(flows(run('CORZ', '2024-03-12', text), 'btc_produced')).toEqual(['2023-01-01..2023-12-31=13762']);
+  });
+
+  it("'grew from approximately 1,034 BTC in Q1 2025 to 1,063 BTC by the end of Q2 2025': each figure keeps its own quarter (Cipher, Q2 2025)", () => {
+    const text = 'Cipher Mining presents its second quarter 2025 slides.\n\nIts bitcoin holdings grew from approximately 1,034 BTC in Q1 2025 to 1,063 BTC by the end of Q2 2025.';
+    expect(stocks(run('CIFR', '2025-08-07', text), 'btc_held').sort()).toEqual(['2025-03-31=1034', '2025-06-30=1063']);
+  });
+
+  it("'direct cost of production per BTC*** of $12,500' and 'average BTC sales price of $22,500' (Bitfarms, Q1 2023)", () => {
+    const text = 'Bitfarms reports its first quarter 2023 results.\n\nIn Q1 2023 the direct cost of production per BTC*** of $12,500 stayed low, well under the average BTC sales price of $22,500 in Q1 2023.';
+    const facts = run('BITF', '2023-05-15', text);
+    expect(facts.filter((f) => f.metric === 'cost_per_btc' && f.confidence >= 0.5).map((f) => `${f.basis}=${f.value}`)).toEqual(['direct=12500']);
+    expect(flows(facts, 'btc_sold_avg_price')).toEqual(['2023-01-01..2023-03-31=22500']);
+  });
+
+  it("'approximately 40,000 [miners], representing 3.9 exahashes per second' is a batch, not the fleet (Marathon, Q2 2022)", () => {
+    const text = 'Marathon reports its second quarter 2022 results.\n\nOf the 68,000 miners going in at the Texas facility, approximately 40,000, representing 3.9 exahashes per second, are in place.';
+    expect(run('MARA', '2022-08-08', text).filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5)).toEqual([]);
+  });
 });
