@@ -130,6 +130,14 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
     const p = firstFlow(text);
     if (p?.kind === 'flow' && p.grain === 'month') return p;
   }
+  // a headline naming a quarter without its year ("… Posts Double-Digit Third Quarter Revenue
+  // Growth"): the latest such quarter before publication, ahead of quarters the text compares
+  const headline = opening[0] ?? '';
+  const bareQuarter = /\b(First|Second|Third|Fourth)\s+Quarter\b(?!\s*(?:of\s+)?(?:Fiscal\s+|FY\s*)?['’]?\d{2,4}\b)/.exec(headline);
+  if (bareQuarter && ctx.filedDate && !findPeriods(headline, dateOpts(env)).length) {
+    const p = firstFlow(`in the ${bareQuarter[1]!.toLowerCase()} quarter`);
+    if (p) return p;
+  }
   // a news copy's opening sentence: "… mined 1,213 BTC in September"
   for (const text of opening) {
     if (!/update|results|report|production|operations|operational|highlights|announces|\bmined\b|\bproduced\b/i.test(text)) continue;

@@ -434,7 +434,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       }
       // "The power cost per bitcoin self-mined was $13,798", "the average cost required to mine each BTC … stands at $51,887"
       // … and "direct cost of production per BTC*** of $12,500"
-      const costBefore = /\bcosts?\s+(?:of\s+production\s+)?(?:per|to (?:self[- ])?mine|of (?:self[- ])?mining|required to mine|to produce)\s+(?:(?:one|a|each)\s+)?(?:bitcoin|btc)(?:\s+(?:self-mined|mined|produced))?\b(?:[^$\d.;]|\d+(?:\.\d+)?\s?%){0,75}$/.exec(l.slice(-160));
+      const costBefore = /\bcosts?\s+(?:of\s+production\s+)?(?:per|to (?:self[- ])?mine|of (?:self[- ])?mining|required to mine|to produce)\s+(?:(?:one|a|each)\s+)?(?:(?:self-)?mined\s+|produced\s+)?(?:bitcoin|btc)(?:\s+(?:self-mined|mined|produced))?\b(?:[^$\d.;]|\d+(?:\.\d+)?\s?%){0,75}$/.exec(l.slice(-160));
       if (costBefore && !/revenue|hosting|price of bitcoin|bitcoin price/.test(l.slice(-160))) {
         return costPerBtc(l.slice(-160), sc, 0.65);
       }
@@ -447,7 +447,8 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (ownLabel) {
         return /\b(?:bitcoin|btc|self[- ])\s*mining revenues?$/.test(ownLabel[1]!) && !/hosting|cloud|hosted|total/.test(ownLabel[1]!) ? { metric: 'mining_revenue', confidence: 0.75, notes: ['named by the words after it'] } : undefined;
       }
-      if (/\b(bitcoin |btc |self[- ])?mining revenues?\b|\brevenues? from (?:(?:bitcoin|btc) )?(?:self[- ])?mining\b/.test(w) && !/hosting|cloud|total revenue|hosted|owned/.test(w)) {
+      // … "revenue from BitFuFu's self-mining business" names the company in between
+      if (/\b(bitcoin |btc |self[- ])?mining revenues?\b|\brevenues? from (?:(?:its|our|[\w.-]+['’]s) )?(?:(?:bitcoin|btc) )?(?:self[- ])?mining\b/.test(w) && !/hosting|cloud|total revenue|hosted|owned/.test(w)) {
         return { metric: 'mining_revenue', confidence: 0.75, notes: [] };
       }
       // "the bitcoin mining business generating revenue of RMB 989.4 million (US$138.1 million)": the
@@ -916,6 +917,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // over the company's and its customers' mining, with the self-mined part named next
     if (m.kind === 'btc' && c.metric === 'btc_produced' && i + 1 < mentions.length && mentions[i + 1]!.kind === 'btc' && mentions[i + 1]!.start - m.end < 90 && /^\s*(?:bitcoins?|btc)?\s*(?:were\s+|was\s+)?(?:(?:earned|mined|produced)\s+)?(?:by|from|through|via)\s+(?:its\s+|our\s+)?self[- ]?min(?:ing|ed)\b|^[^.;]{0,30}\bfor\s+(?:our|its)\s+(?:own\s+)?account\b/i.test(s.slice(mentions[i + 1]!.end, mentions[i + 1]!.end + 50))) {
       c = capped(c, 0.4, 'a total of which the self-mined part is named next');
+    }
+    // "agreed to buy a stake in an 80-megawatt site in Ethiopia, with an electricity cost of around
+    // 3.6 cents": the site being bought, not the company's own fleet
+    if ((m.kind === 'kwh' || m.kind === 'mw' || m.kind === 'hashrate') && /\b(?:acquir\w*|purchas\w*|buy(?:s|ing)?)\b[^.;]{0,60}\b(?:stake|site|facility|data cent(?:er|re)|campus)\b/i.test(s.slice(Math.max(0, m.start - 200), m.start))) {
+      c = capped(c, 0.4, 'a site being bought');
     }
     // "a peak overall hash rate of 28.1 EH/s during the month": the month's high, not its level
     if (m.kind === 'hashrate' && /\b(?:peak|peaked|highest|maximum|max)\b[^.;\d]{0,40}$/i.test(s.slice(Math.max(clause.start, m.start - 45), m.start))) {

@@ -477,4 +477,20 @@ describe('held-out prose shapes', () => {
     const text = 'Marathon reports its second quarter 2022 results.\n\nOf the 68,000 miners going in at the Texas facility, approximately 40,000, representing 3.9 exahashes per second, are in place.';
     expect(run('MARA', '2022-08-08', text).filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5)).toEqual([]);
   });
+
+  it("a headline's 'Third Quarter' with no year dates the article, ahead of an earlier quarter it mentions; 'revenue from BitFuFu's self-mining business', 'cost per mined Bitcoin' (BitFuFu, Q3 2024)", () => {
+    const text = [
+      '# BitFuFu Grows Third Quarter Revenue',
+      'Back in the second quarter, BitFuFu had revenue of $129.4 million.',
+      'Revenue from BitFuFu’s self-mining business rose to $20.5 million. During the quarter, the cost per mined Bitcoin rose to $59,452.',
+    ].join('\n\n');
+    const facts = run('FUFU', '2024-11-18', text);
+    expect(flows(facts, 'mining_revenue')).toEqual(['2024-07-01..2024-09-30=20500000']);
+    expect(flows(facts, 'cost_per_btc')).toEqual(['2024-07-01..2024-09-30=59452']);
+  });
+
+  it("an electricity cost of a site being bought is not the company's (BitFuFu, October 2024: about 3.6 cents per kWh in Ethiopia)", () => {
+    const text = 'BitFuFu gives an October 2024 update.\n\nIn October BitFuFu agreed to buy a majority stake in an 80-megawatt site in Ethiopia, with an electricity cost of around 3.6 cents per kilowatt hour.';
+    expect(run('FUFU', '2024-11-18', text).filter((f) => (f.metric === 'energy_cost_per_kwh' || f.metric === 'power_capacity') && f.confidence >= 0.5)).toEqual([]);
+  });
 });
