@@ -282,9 +282,11 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     const q = Number(m[1] ?? 0) || ORD[(m[2] ?? '').toLowerCase()] || 0;
     const ry = Number(opts.ref.slice(0, 4));
     // a bound reference (see anchorYear) only dates a quarter that ended by it in its calendar year
+    // … and only one that ended within about two quarters: "complete the buildout in Q3" written in
+    // May is this year's Q3 to come, not last year's
     const found = [ry + 1, ry, ry - 1]
       .map((y) => fiscalQuarter(y, q, fy))
-      .find((p) => p.kind === 'flow' && p.end <= opts.ref! && (!opts.refIsBound || p.end.startsWith(String(ry))));
+      .find((p) => p.kind === 'flow' && p.end <= opts.ref! && Date.parse(opts.ref!) - Date.parse(p.end) <= 200 * 86_400_000 && (!opts.refIsBound || p.end.startsWith(String(ry))));
     if (found) add(found, m.index, m[0].length);
     else unanchored(m.index, m[0].length);
   }

@@ -959,6 +959,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if ((m.kind === 'hashrate' || m.kind === 'mw') && /^\s*(?:of\s+)?(?:colocation|co-location|colocated|hosting|hosted)\b/i.test(s.slice(m.end, m.end + 30))) return;
     // "2.3 exahashes online in Abu Dhabi": one place's figure, not the company's
     if ((m.kind === 'hashrate' || m.kind === 'mw') && SITE_AFTER.test(s.slice(m.end, m.end + 50))) c = capped(c, 0.4, 'a place named right after it: a site figure');
+    // "to 7.3 EH/s from 3.8 EH/s in its Bhutan mining datacenter": a named facility's figure
+    if ((m.kind === 'hashrate' || m.kind === 'mw') && /^[^.;]{0,40}?(?:in|at)\s+(?:its|our|the|their)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:mining\s+)?(?:data\s?cent(?:er|re)|datacent(?:er|re)|facility|site|campus|farm)/.test(s.slice(m.end, m.end + 110))) {
+      c = capped(c, 0.4, 'a named facility right after it: a site figure');
+    }
     classified.push({ m, c, clauseIdx });
     // "8.0 EH/s of installed and operational capacity" states both
     if (c.metric === 'hashrate_operating' && /\binstalled and operat(ional|ing|ed)\b/i.test(s.slice(Math.max(clause.start, m.start - 80), Math.min(clause.end, m.end + 60)))) {

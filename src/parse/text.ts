@@ -370,6 +370,13 @@ const STARTS_LOWER = /^\s*[a-z(]/;
 const CAPS_GOES_ON = /^\s*(?:IN|TO|FOR|FROM|AT|BY|ON|OF|AS OF|VS\.?|COMPARED)\s+\S/;
 
 /**
+ * A capitalised line much longer than the one before cannot be the wrap of it, nor can any line
+ * follow one longer than a wrap width: a wrapped line is cut near the width the lines before it fill ("… has deployed over 6.0 EH/s to date" / "The
+ * Company purchased …" are two list items that lost their marks).
+ */
+const longerCapitalLine = (prev: string, line: string) => /^\s*[A-Z]/.test(line) && (line.trim().length > prev.trim().length + 15 || prev.trim().length > 130);
+
+/**
  * Lines of one paragraph, grouped into the runs that belong together. A text copied from a page
  * keeps its headline, sub-headline and dateline as lines of one paragraph ("… Update for October
  * 2023" / "At 9,113 BTC, …"): a line that ends on a figure, a date or a capitalized word and a next
@@ -381,7 +388,7 @@ function lineRuns(lines: readonly string[]): string[][] {
   for (const line of lines) {
     const run = runs[runs.length - 1];
     const prev = run?.[run.length - 1];
-    const joined = prev !== undefined && (STARTS_LOWER.test(line) || (CAPS_GOES_ON.test(line) && /[a-z]/.test(prev) && !/[.!?:]["”’)]?\s*$/.test(prev)) || (CONTINUES.test(prev) && !/[.!?]["”’)]?\s*$/.test(prev)) || (/\d\s*$/.test(prev) && !/\b(?:19|20)\d\d\s*$/.test(prev) && UNIT_START.test(line)));
+    const joined = prev !== undefined && (STARTS_LOWER.test(line) || (CAPS_GOES_ON.test(line) && /[a-z]/.test(prev) && !/[.!?:]["”’)]?\s*$/.test(prev)) || (CONTINUES.test(prev) && !/[.!?]["”’)]?\s*$/.test(prev) && !longerCapitalLine(prev, line)) || (/\d\s*$/.test(prev) && !/\b(?:19|20)\d\d\s*$/.test(prev) && UNIT_START.test(line)));
     if (joined) run!.push(line);
     else runs.push([line]);
   }

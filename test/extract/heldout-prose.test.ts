@@ -493,4 +493,22 @@ describe('held-out prose shapes', () => {
     const text = 'BitFuFu gives an October 2024 update.\n\nIn October BitFuFu agreed to buy a majority stake in an 80-megawatt site in Ethiopia, with an electricity cost of around 3.6 cents per kilowatt hour.';
     expect(run('FUFU', '2024-11-18', text).filter((f) => (f.metric === 'energy_cost_per_kwh' || f.metric === 'power_capacity') && f.confidence >= 0.5)).toEqual([]);
   });
+
+  it("two list items that lost their marks are not one wrapped sentence: a plan in the second does not take the first's words (Cipher, Q1 2023: 7.2 EH/s expected in Q3)", () => {
+    const text = [
+      'Cipher Mining gives its first quarter 2023 business update.',
+      '',
+      'Across its four data centers, Cipher has deployed over 6.0 EH/s to date',
+      'The Company bought 11,000 more rigs expected to finish the Odessa buildout in Q3, growing the fleet to over 70,000 rigs capable of producing 7.2 EH/s of hash rate',
+      'The weighted average power price at its sites under contract is about 2.7 c/kWh',
+    ].join('\n');
+    const doc = parseText(text);
+    expect(doc.blocks.map((b) => b.text.slice(0, 20))).toContain('Across its four data');
+    expect(run('CIFR', '2023-05-09', text).filter((f) => f.metric.startsWith('hashrate') && f.value === 7.2 && f.confidence >= 0.5)).toEqual([]);
+  });
+
+  it("a hashrate 'in its Bhutan mining datacenter' is that facility's (Bitdeer, Q2 2024: 7.3 EH/s)", () => {
+    const text = 'Bitdeer reports its second quarter 2024.\n\nSelf-mining hashrate soared to 7.3 EH/s from 3.8 EH/s in its Bhutan mining datacenter as of June 30, 2024.';
+    expect(run('BTDR', '2024-09-09', text).filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5)).toEqual([]);
+  });
 });
