@@ -960,7 +960,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // "2.3 exahashes online in Abu Dhabi": one place's figure, not the company's
     if ((m.kind === 'hashrate' || m.kind === 'mw') && SITE_AFTER.test(s.slice(m.end, m.end + 50))) c = capped(c, 0.4, 'a place named right after it: a site figure');
     // "to 7.3 EH/s from 3.8 EH/s in its Bhutan mining datacenter": a named facility's figure
-    if ((m.kind === 'hashrate' || m.kind === 'mw') && /^[^.;]{0,40}?(?:in|at)\s+(?:its|our|the|their)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:mining\s+)?(?:data\s?cent(?:er|re)|datacent(?:er|re)|facility|site|campus|farm)/.test(s.slice(m.end, m.end + 110))) {
+    if ((m.kind === 'hashrate' || m.kind === 'mw') && /^(?:[^.;]|\.(?=\d)){0,40}?\b(?:in|at)\s+(?:its|our|the|their)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:mining\s+)?(?:data\s?cent(?:er|re)|datacent(?:er|re)|facility|site|campus|farm)\b/.test(s.slice(m.end, m.end + 110))) {
       c = capped(c, 0.4, 'a named facility right after it: a site figure');
     }
     classified.push({ m, c, clauseIdx });
