@@ -135,7 +135,8 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   // what follows must not name another unit ("616.6 in September" yes, "616 miners" no)
-  const tailOk = /^\s*(?:$|[,.;)]|(?:in|by|as|at|on|for|during|last|the|a|an|up|down|compared|versus|vs|with)\b)/i.test(after);
+  // … nor a range ("9,086 to 10,000"); "holdings to 9,086 to hedge against …" is the figure
+  const tailOk = /^\s*(?:$|[,.;)]|(?:in|by|as|at|on|for|during|last|the|a|an|up|down|compared|versus|vs|with)\b|to\s+(?![\d$~])[a-z])/i.test(after);
   // dates may stand between ("balance held in reserve as of February 28th stood at 7,243"), other figures may not
   // … and so may quarters and years ("Bitcoin holdings increased 13.3% in Q3 to 8,388")
   const beforeNoDates = before.replace(new RegExp(`\\b${MONTH_RE_SRC}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\b(?:[QH][1-4]|FY)\\s?(?:(?:19|20)?\\d\\d)?\\b|\\b(?:19|20)\\d\\d\\b`, 'gi'), ' ');
@@ -428,7 +429,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         return { metric: 'btc_sold_proceeds', confidence: 0.8, notes: [] };
       }
       // "sold 4,451 Bitcoin on the open market, receiving about US$305 million", "sold 1,576 BTC at … , totaling $32.2 million"
-      const soldFor = /\b(sold|sale of|sales of|selling)\b([^$.;]{0,60})\b(bitcoins?|btc|coins)\b[^.;]{0,90}?\b(for|generating|totall?ing|netting|worth|receiving|raising|realizing|yielding|bringing in)\b\s*(approximately|about|around|~)?\s*$/.exec(l.slice(-200));
+      const soldFor = /\b(sold|sale of|sales of|selling)\b([^$.;]{0,60})\b(bitcoins?|btc|coins)\b[^.;]{0,90}?\b(for|generating|totall?ing|netting|worth|receiving|raising|realizing|yielding|bringing in)\b(?:\s+(?:a\s+)?total\s+of)?\s*(approximately|about|around|~)?\s*$/.exec(l.slice(-200));
       if (soldFor && !/\b(miners?|machines|rigs|equipment|shares?|stock)\b/.test(`${soldFor[2]} ${l.slice(-200).slice(soldFor.index).split(/bitcoins?|btc|coins/)[1]?.slice(0, 12) ?? ''}`)) {
         return { metric: 'btc_sold_proceeds', confidence: 0.75, notes: [] };
       }
@@ -923,6 +924,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if ((m.kind === 'kwh' || m.kind === 'mw' || m.kind === 'hashrate') && /\b(?:acquir\w*|purchas\w*|buy(?:s|ing)?)\b[^.;]{0,60}\b(?:stake|site|facility|data cent(?:er|re)|campus)\b/i.test(s.slice(Math.max(0, m.start - 200), m.start))) {
       c = capped(c, 0.4, 'a site being bought');
     }
+    // "21.9 exahashes or 22.4 exahashes including its share of a joint venture": two readings of one
+    // figure; which one a reader takes cannot be told
+    const orNext = i + 1 < mentions.length && mentions[i + 1]!.kind === m.kind && /^\s*(?:\*+\s*)?,?\s*or\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(m.end, mentions[i + 1]!.start));
+    const orPrev = i > 0 && mentions[i - 1]!.kind === m.kind && /^\s*(?:\*+\s*)?,?\s*or\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(mentions[i - 1]!.end, m.start));
+    if (orNext || orPrev) c = capped(c, 0.45, 'one of two readings ("X or Y including …")');
     // "a peak overall hash rate of 28.1 EH/s during the month": the month's high, not its level
     if (m.kind === 'hashrate' && /\b(?:peak|peaked|highest|maximum|max)\b[^.;\d]{0,40}$/i.test(s.slice(Math.max(clause.start, m.start - 45), m.start))) {
       c = capped(c, 0.4, 'a peak within the period, not a level');
@@ -1043,7 +1049,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       const grainWord = env.defaultPeriod?.kind === 'flow' ? { month: 'month', quarter: 'quarter', year: 'year' }[env.defaultPeriod.grain as string] : undefined;
       // … and "record annual revenue … with 5,686 bitcoin mined" in a full-year report is its year
       const yearWords = grainWord === 'year' ? '|\\b(?:annual|full[- ]year)\\b' : '';
-      const ownSpan = grainWord ? new RegExp(`\\b(?:(?:in|during|for|over|through|throughout)\\s+the|this)\\s+(?:fiscal\\s+)?${grainWord}\\b${yearWords}`, 'gi') : undefined;
+      const ownSpan = grainWord ? new RegExp(`\\b(?:(?:in|during|for|over|through|throughout)\\s+the|this)\\s+(?:fiscal\\s+)?(?:${grainWord}|period)\\b${yearWords}`, 'gi') : undefined;
       // once per clause: a long clause full of figures would otherwise be scanned once per figure
       let unresolved = unresolvedByClause.get(clauseIdx);
       if (unresolved === undefined) {

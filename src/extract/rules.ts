@@ -128,7 +128,7 @@ export const COMPARISON_SPLIT = new RegExp(
     // "a 2% decrease from November", "spiked by 20.5% from April" (not a range "from October 1, 2022 to …")
     String.raw`from\s+(?:the\s+(?:month\s+of\s+)?)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])(?!\s+\d{1,2}\b))|` +
     // "a 26% improvement from Q1 2024", "up from 6.5 EH/s in Q1 2024"
-    String.raw`from\s+(?:the\s+)?(?=q[1-4]\b|[1-4]q\s?['’]?\d{2}\b|(?:first|second|third|fourth)\s+quarter\b)|` +
+    String.raw`from\s+(?:the\s+)?(?=q[1-4]\b|[1-4]q\s?['’]?\d{2}\b|(?:first|second|third|fourth)\s+quarter\b|(?:prior|previous)[- ]year\b|same\s+(?:period|quarter|month)\b)|` +
     // "an increase of 26% over September's production", "up 5% over the prior month"
     String.raw`over\s+(?:the\s+)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*['’]s\b|(?:prior|previous|last)\s+(?:month|quarter|year)\b|same\s+(?:period|quarter|month)\b|q[1-4]\s*['’]?\d{2,4}\b|[1-4]q\s*['’]?\d{2}\b|(?:first|second|third|fourth)\s+quarter\b)|` +
     // "blocks won rose 32% over April": a share over a month compared

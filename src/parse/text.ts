@@ -374,7 +374,15 @@ const CAPS_GOES_ON = /^\s*(?:IN|TO|FOR|FROM|AT|BY|ON|OF|AS OF|VS\.?|COMPARED)\s+
  * follow one longer than a wrap width: a wrapped line is cut near the width the lines before it fill ("… has deployed over 6.0 EH/s to date" / "The
  * Company purchased …" are two list items that lost their marks).
  */
-const longerCapitalLine = (prev: string, line: string) => /^\s*[A-Z]/.test(line) && (line.trim().length > prev.trim().length + 15 || prev.trim().length > 130);
+const longerCapitalLine = (prev: string, line: string) =>
+  /^\s*[A-Z]/.test(line) && (line.trim().length > prev.trim().length + 15 || prev.trim().length > 130 || headlineVerbLine(prev, line));
+
+/**
+ * "Achieves record annual revenue of $173.8 million" / "Increases Bitcoin holdings 100% in 2021 to
+ * 5,518": headline lines, each opened by a capitalised verb, after a line that does not end mid-phrase.
+ */
+const headlineVerbLine = (prev: string, line: string) =>
+  /^\s*(?:[A-Z][a-z]+(?:es|s|ed))\s+\S/.test(line) && !/\b(?:the|a|an|of|to|in|on|at|by|for|with|and|or|from|as|its|our|their|that|which)\s*$|,\s*$/i.test(prev);
 
 /**
  * Lines of one paragraph, grouped into the runs that belong together. A text copied from a page
@@ -439,7 +447,8 @@ function addPlain(b: DocumentBuilder, text: string): void {
         if (BULLET.test(l)) items.push([l.replace(BULLET, '')]);
         else items[items.length - 1]!.push(l);
       }
-      if (items[0]!.length) b.addBlock(items[0]!.join('\n'));
+      // the caption may itself be several headline lines
+      for (const run of lineRuns(items[0]!)) b.addBlock(run.join('\n'));
       for (const it of items.slice(1)) b.addBlock(it.join('\n'), { role: 'list-item' });
       continue;
     }

@@ -511,4 +511,34 @@ describe('held-out prose shapes', () => {
     const text = 'Bitdeer reports its second quarter 2024.\n\nSelf-mining hashrate soared to 7.3 EH/s from 3.8 EH/s in its Bhutan mining datacenter as of June 30, 2024.';
     expect(run('BTDR', '2024-09-09', text).filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5)).toEqual([]);
   });
+
+  it("'21.9 exahashes or 22.4 exahashes including a joint venture's share' gives neither reading with confidence (Marathon, December 2023)", () => {
+    const text = 'Marathon gives its December 2023 update.\n\nAverage operational hash rate grew 18% to 21.9 exahashes or 22.4 exahashes including its joint venture share in December.';
+    expect(run('MARA', '2024-01-04', text).filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5)).toEqual([]);
+  });
+
+  it("'1,259 bitcoin during the period, a 556% increase from the prior-year quarter' is the report's quarter (Marathon, Q1 2022)", () => {
+    const text = 'Marathon reports its results for the quarter ended March 31, 2022.\n\nBitcoin production rose to 1,259 bitcoin during the period, a 556% increase from the prior-year quarter.';
+    expect(flows(run('MARA', '2022-05-12', text), 'btc_produced')).toEqual(['2022-01-01..2022-03-31=1259']);
+  });
+
+  it("headline lines opened by a capitalised verb, above a wrapped list, stay apart (Hut 8, 2021: 5,518 BTC held)", () => {
+    const text = [
+      'Hut 8 Reports Results for 2021',
+      'Achieves record annual revenue of $173.8 million',
+      'Increases Bitcoin holdings 100% in 2021 to 5,518',
+      '- Revenue for the year ended December 31, 2021 was a record, with most of it from self-mining and the',
+      'rest from hosting.',
+      '- The Company listed its shares on the Nasdaq on June 15, 2021.',
+    ].join('\n');
+    expect(stocks(run('HUT', '2022-03-17', text), 'btc_held')).toEqual(['2021-12-31=5518']);
+  });
+
+  it("'pushing BTC holdings to 9,086 to hedge …' and 'sold 300 BTC for a total of about $6.1 million'; a past month the article recalls is not its period (Hut 8 2022, Riot September 2022)", () => {
+    const hut = run('HUT', '2023-01-06', 'Hut 8 reports its December 2022 update.\n\nHut 8 kept all 3,568 BTC it mined in 2022, pushing BTC holdings to 9,086 to hedge against the bear market.');
+    expect(stocks(hut, 'btc_held')).toEqual(['2022-12-31=9086']);
+    const riot = run('RIOT', '2022-10-04', ['Riot grows hashrate by 16.7% in September', '- The company sold 300 BTC for a total of about $6.1 million.', 'In June, the company said it earned more in power credits than in mining revenues.'].join('\n\n'));
+    expect(flows(riot, 'btc_sold')).toEqual(['2022-09-01..2022-09-30=300']);
+    expect(flows(riot, 'btc_sold_proceeds')).toEqual(['2022-09-01..2022-09-30=6100000']);
+  });
 });
