@@ -264,7 +264,8 @@ interface Classified {
  * ends what came before.
  */
 function ownStatement(before: string): string {
-  return before.split(/;|\b(?:yet|but|however|although|though|nonetheless|nevertheless)\b/).pop() ?? '';
+  // … and ", as our hashrate …" after a comparison with the network ("grown faster than the network, as …")
+  return before.split(/;|\b(?:yet|but|however|although|though|nonetheless|nevertheless)\b|,\s+as\s+(?=(?:our|its|their|the\s+company['’]s)\b)/).pop() ?? '';
 }
 
 /** The figure's classification kept, its confidence held at or below `max`, with the reason noted. */

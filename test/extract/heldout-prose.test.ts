@@ -541,4 +541,9 @@ describe('held-out prose shapes', () => {
     expect(flows(riot, 'btc_sold')).toEqual(['2022-09-01..2022-09-30=300']);
     expect(flows(riot, 'btc_sold_proceeds')).toEqual(['2022-09-01..2022-09-30=6100000']);
   });
+
+  it("', as our hashrate at quarter end was 2.7 EH/s' after a comparison with the network is the company's (Bitfarms, Q1 2022)", () => {
+    const text = 'Bitfarms reports its first quarter 2022 results.\n\n"We grew faster than the BTC network, as our hashrate at quarter end was 2.7 EH/s," the COO said.';
+    expect(stocks(run('BITF', '2022-05-16', text), 'hashrate_operating')).toEqual(['2022-03-31=2.7']);
+  });
 });
