@@ -1,8 +1,8 @@
 import type { ParsedDocument } from '../model/parsed.ts';
-import type { Company } from '../model/company.ts';
 import type { Metric } from '../model/metrics.ts';
 import { dateOpts, fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
 import type { CompanyMatcher } from './attribution.ts';
+import { fleetScope } from './fleet-scope.ts';
 import { findDates, findPeriods, listedDates, MONTH_RE_SRC, notAPeriod, samePeriodHits, spanPeriod, UNANCHORED, type Period, type PeriodHit } from './dates.ts';
 import { classifyLabel } from './labels.ts';
 import { parseNumber, tidy } from './numbers.ts';
@@ -728,36 +728,9 @@ interface SentenceContext {
   excluded?: ExcludedValues;
 }
 
-const siteRes = new WeakMap<readonly Company[], RegExp | null>();
-/** The registry's site names, as one pattern (cached per registry). */
-function sitePattern(companies: readonly Company[]): RegExp | null {
-  let re = siteRes.get(companies);
-  if (re === undefined) {
-    const names = companies.flatMap((c) => c.sites ?? []).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    re = names.length ? new RegExp(`\\b(?:${names.join('|')})\\b`, 'g') : null;
-    siteRes.set(companies, re);
-  }
-  return re;
-}
-
-/** A registry site named in `before`, with no total, fleet or company word between it and the figure. */
-function siteNamedBefore(before: string, env: Env): boolean {
-  const re = sitePattern(env.companies);
-  if (!re) return false;
-  re.lastIndex = 0;
-  let last: RegExpExecArray | null = null;
-  for (let hit = re.exec(before); hit; hit = re.exec(before)) last = hit;
-  if (!last) return false;
-  const between = before.slice(last.index + last[0].length);
-  if (/\b(?:total|fleet|company|company-wide|overall|combined|aggregate|consolidated|group|self-mining|across|portfolio|we|our)\b/i.test(between)) return false;
-  return !(env.company && env.company.aliases.concat(env.company.name).some((a) => between.includes(a)));
-}
-
-/** between "from X" and "to Y": at most a short period phrase ("in April", "at the end of Q1") */
-const TOTAL_OF_PARTS = /^\s*,?\s*\(?(?:consisting of|comprised of|comprising|made up of|of which|split between|split into|including)\b/i;
-const SITE_AFTER = /^\s*(?:of\s+(?:hash\s?rate|capacity)\s+)?(?:online|operating|operational|energized|deployed|installed|running|live)\s+(?:in|at)\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Q[1-4]\b|FY|Fiscal\b|First\b|Second\b|Third\b|Fourth\b|The\b|Year\b|Month\b)[A-Z][a-z]{2,}/;
 /** Between two figures of one list: the first one's period, then "and" ("… in March 2023 and a record …"). */
 const LIST_GAP = /^\s*(?:(?:in|for|during|over|as of|at|on)\s+)?[\w ,'’-]{1,30}?\s*(?:,\s*and|,|and)\s+(?:an?\s+)?(?:(?:new\s+)?record\s+)?$/i;
+/** between "from X" and "to Y": at most a short period phrase ("in April", "at the end of Q1") */
 const FROM_TO_GAP = /^\s*(?:(?:in|during|for|at|as of|on)\s+[\w ,.'’-]{1,30}?\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?$/i;
 
 const ANAPHORA = /\b(?:this|that|the same)\s+(?:figure|number|metric|measure|level)\b|^\W*(?:[A-Z][a-z]+,\s+)?it\s+(?:rose|improved|increased|climbed|reached|grew|stood|was|edged|jumped|came|fell|declined|decreased|dropped|slipped)\b/i;
@@ -911,64 +884,24 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (m.kind === 'btc' && /\bwith\s+[\d.,]+\s*(?:btcs?|bitcoins?)?\s+(?:coming\s+)?from\s+(?:self|its|our|own)[^.]{0,80}\b(?:cloud|hosting|hosted|clients?|customers?)\b/i.test(s.slice(m.end, Math.min(clause.end, m.end + 200)))) {
       c = capped(c, 0.4, 'a total over self-mining and customers’ mining');
     }
-    // a figure at a named site ("capacity at the Lake Mariner Facility is 8.8 EH/s")
-    if ((m.kind === 'hashrate' || m.kind === 'mw') && /\b(?:at|of)\s+(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:Facility|Site|Campus|Data Cent(?:er|re)|Mine|Farm|Plant)\b[^.;$\d]{0,25}$/.test(s.slice(Math.max(0, m.start - 90), m.start))) {
-      c = capped(c, 0.4, 'one site’s figure');
-    }
     // "A total of 19,274 bitcoin earned in our data centers; 13,762 bitcoin by self-mining": a total
     // over the company's and its customers' mining, with the self-mined part named next
     if (m.kind === 'btc' && c.metric === 'btc_produced' && i + 1 < mentions.length && mentions[i + 1]!.kind === 'btc' && mentions[i + 1]!.start - m.end < 90 && /^\s*(?:bitcoins?|btc)?\s*(?:were\s+|was\s+)?(?:(?:earned|mined|produced)\s+)?(?:by|from|through|via)\s+(?:its\s+|our\s+)?self[- ]?min(?:ing|ed)\b|^[^.;]{0,30}\bfor\s+(?:our|its)\s+(?:own\s+)?account\b/i.test(s.slice(mentions[i + 1]!.end, mentions[i + 1]!.end + 50))) {
       c = capped(c, 0.4, 'a total of which the self-mined part is named next');
-    }
-    // "agreed to buy a stake in an 80-megawatt site in Ethiopia, with an electricity cost of around
-    // 3.6 cents": the site being bought, not the company's own fleet
-    if ((m.kind === 'kwh' || m.kind === 'mw' || m.kind === 'hashrate') && /\b(?:acquir\w*|purchas\w*|buy(?:s|ing)?)\b[^.;]{0,60}\b(?:stake|site|facility|data cent(?:er|re)|campus)\b/i.test(s.slice(Math.max(0, m.start - 200), m.start))) {
-      c = capped(c, 0.4, 'a site being bought');
     }
     // "21.9 exahashes or 22.4 exahashes including its share of a joint venture": two readings of one
     // figure; which one a reader takes cannot be told
     const orNext = i + 1 < mentions.length && mentions[i + 1]!.kind === m.kind && /^\s*(?:\*+\s*)?,?\s*or\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(m.end, mentions[i + 1]!.start));
     const orPrev = i > 0 && mentions[i - 1]!.kind === m.kind && /^\s*(?:\*+\s*)?,?\s*or\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(mentions[i - 1]!.end, m.start));
     if (orNext || orPrev) c = capped(c, 0.45, 'one of two readings ("X or Y including …")');
-    // "a peak overall hash rate of 28.1 EH/s during the month": the month's high, not its level
-    if (m.kind === 'hashrate' && /\b(?:peak|peaked|highest|maximum|max)\b[^.;\d]{0,40}$/i.test(s.slice(Math.max(clause.start, m.start - 45), m.start))) {
-      c = capped(c, 0.4, 'a peak within the period, not a level');
-    }
-    // "two hosting agreements totaling 20,000 miners …, supporting approximately 4 EH/s": customers' machines
-    if ((m.kind === 'hashrate' || m.kind === 'mw') && /\b(?:hosting|colocation|co-location)\s+(?:agreements?|contracts?|deals?|customers?|clients?|arrangements?)\b/i.test(s.slice(Math.max(clause.start, m.start - 140), m.start))) {
-      c = capped(c, 0.4, 'hosting customers’ machines');
-    }
-    // "Canal Flats achieved a record 870 PH/s": a sentence that names one of the registry's sites
-    // before the figure, and no total or company, speaks of that site
-    if ((m.kind === 'hashrate' || m.kind === 'mw') && siteNamedBefore(s.slice(Math.max(clause.start, m.start - 120), m.start), env)) {
-      c = capped(c, 0.4, 'a named site’s figure');
-    }
-    // "20.1 EH/s, consisting of 19.1 EH/s self-mining and 1.0 EH/s hosting": a total over the
-    // company's and its customers' machines; the self-mining part is the company's figure
-    if (m.kind === 'hashrate' && TOTAL_OF_PARTS.test(s.slice(m.end, m.end + 30)) && /\b(?:hosting|hosted|colocat\w*|customers?)\b/i.test(s.slice(m.end, Math.min(clause.end, m.end + 160)))) {
-      c = capped(c, 0.4, 'a total over self-mining and hosted machines');
-    }
     // "grows HODL 114 BTC to 549 BTC": the first figure is the change, the second the level
     if (/^\s*(?:of\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?[~$]?\d/i.test(s.slice(m.end, m.end + 30)) && /\b(?:grow|grows|grew|grown|increas\w*|add(?:s|ed|ing)?|rais\w*|boost\w*|expand\w*|lift\w*)\b(?![^,;]*\bfrom\b)[^,;]{0,40}$/i.test(s.slice(Math.max(0, m.start - 50), m.start))) return;
-    // "32,000 miners (c. 3.2 EH/s) energized in October": the batch added, not the fleet
-    if (m.kind === 'hashrate' && /\b[\d,]+\s+(?:(?:bitcoin|btc|asic|mining)\s+)?(?:miners|machines|servers|asics|units|rigs)\s*\(\s*(?:c\.|ca\.|~|approx\.?|approximately|about)?\s*$/i.test(s.slice(Math.max(0, m.start - 50), m.start))) return;
     if (hypothetical) return;
-    // "approximately 40,000 [miners], representing 3.9 exahashes per second": a batch of machines
-    if (m.kind === 'hashrate' && /\b(?:miners|machines|rigs|units|servers|asics)\b[^.;]{0,90}\brepresenting\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(Math.max(0, m.start - 140), m.start))) return;
-    // "New 10.5 EH/s purchase of S21 XP miners", "a 5 EH/s order": machines bought, not the fleet
-    if (m.kind === 'hashrate' && /^\s*(?:of\s+(?:new\s+)?)?(?:purchases?|orders?|acquisitions?|shipments?|deliver(?:y|ies)|batch)\b/i.test(s.slice(m.end, m.end + 30))) return;
-    // "15 J/TH at 30 EH/s": the efficiency a fleet of that size would have
-    if (m.kind === 'efficiency' && /^\s*(?:efficiency\s+)?at\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash)/i.test(s.slice(m.end, m.end + 30))) return;
-    if (m.kind === 'hashrate' && /(?:j\/th|w\/th)\s*(?:efficiency\s+)?at\s+(?:~\s*)?$/i.test(s.slice(Math.max(0, m.start - 25), m.start))) return;
-    // "increased to 40 EH/s mid-month": a level on a day the release does not give
-    if ((m.kind === 'hashrate' || m.kind === 'efficiency' || m.kind === 'mw') && /^\s*(?:in\s+)?(?:the\s+)?mid[- ](?:month|quarter|year)\b/i.test(s.slice(m.end, m.end + 25))) return;
-    // "a ~15 EH/s colocation partnership": customers' machines
-    if ((m.kind === 'hashrate' || m.kind === 'mw') && /^\s*(?:of\s+)?(?:colocation|co-location|colocated|hosting|hosted)\b/i.test(s.slice(m.end, m.end + 30))) return;
-    // "2.3 exahashes online in Abu Dhabi": one place's figure, not the company's
-    if ((m.kind === 'hashrate' || m.kind === 'mw') && SITE_AFTER.test(s.slice(m.end, m.end + 50))) c = capped(c, 0.4, 'a place named right after it: a site figure');
-    // "to 7.3 EH/s from 3.8 EH/s in its Bhutan mining datacenter": a named facility's figure
-    if ((m.kind === 'hashrate' || m.kind === 'mw') && /^(?:[^.;]|\.(?=\d)){0,40}?\b(?:in|at)\s+(?:its|our|the|their)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:mining\s+)?(?:data\s?cent(?:er|re)|datacent(?:er|re)|facility|site|campus|farm)\b/.test(s.slice(m.end, m.end + 110))) {
-      c = capped(c, 0.4, 'a named facility right after it: a site figure');
+    // one site's figure, a batch of machines, customers' machines, a peak (see fleet-scope.ts)
+    if (m.kind !== 'btc' && m.kind !== 'usd') {
+      const scope = fleetScope(m.kind, s, m, clause, env);
+      if (scope.drop) return;
+      for (const cap of scope.caps) c = capped(c, cap.max, cap.note);
     }
     classified.push({ m, c, clauseIdx });
     // "8.0 EH/s of installed and operational capacity" states both
