@@ -226,6 +226,21 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     }
     add(spanPeriod(d.date, months), m.index, m[0].length);
   }
+  // "in the first nine months of 2022", "the first half of fiscal 2025": the year's opening months
+  const firstRe = /\b(?:the\s+)?first\s+(three|six|nine|3|6|9)\s+months\s+of\s+(fiscal\s+(?:year\s+)?|fy\s*)?(\d{4})\b|\b(?:the\s+)?first\s+half\s+of\s+(fiscal\s+(?:year\s+)?|fy\s*)?(\d{4})\b/gi;
+  while ((m = firstRe.exec(text))) {
+    if (covered(m.index)) continue;
+    const months = m[1] ? DURATION_WORDS[m[1].toLowerCase()]! : 6;
+    const fiscal = !!(m[2] ?? m[4]);
+    const year = Number(m[3] ?? m[5]);
+    // the year's first month: January, or the month after the fiscal year's end
+    const endMonth = fiscal ? fy : 12;
+    const startMonth = (endMonth % 12) + 1;
+    const startYear = fiscal && endMonth !== 12 ? year - 1 : year;
+    const endIdx = startYear * 12 + (startMonth - 1) + months - 1;
+    const end = lastDayOfMonth(Math.floor(endIdx / 12), (endIdx % 12) + 1);
+    add(spanPeriod(end, months), m.index, m[0].length);
+  }
   const yearEndRe = new RegExp(`\\b(?:fiscal\\s+)?years?\\s+(?:ended|ending)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?\\s+\\d{4})`, 'gi');
   while ((m = yearEndRe.exec(text))) {
     const d = findDate(m[1]!, opts);

@@ -1,5 +1,5 @@
 import type { ParsedDocument } from '../model/parsed.ts';
-import type { Metric } from '../model/metrics.ts';
+import { metricKind, type Metric } from '../model/metrics.ts';
 import { dateOpts, fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
 import type { CompanyMatcher } from './attribution.ts';
 import { fleetScope } from './fleet-scope.ts';
@@ -46,7 +46,7 @@ const BTC_NOT_COIN = /^\s*(equal\b|miners?|mining\s+(machines|rigs|equipment|ser
 const NUM_RE = new RegExp(NUM);
 const NUM_ALL = new RegExp(NUM, 'g');
 const RESPECTIVELY_LIST = new RegExp(String.raw`(?<![\w.,$])((?:${NUM}\s*,\s*)*${NUM})\s*,?\s+and\s+(?:approximately\s+|about\s+|~\s*)?$`);
-const ZERO_SOLD = /\b(?:no|zero)(?=\s+(?:bitcoins?|btc)\s+(?:was|were|has\s+been|have\s+been)\s+sold\b)|(?<=\b(?:did\s+not|didn['’]t)\s+sell\s+)any(?=\s+(?:bitcoins?|btc)\b(?!\s+(?:miners?|mining\s+(?:machines|rigs|equipment))))/gi;
+const ZERO_SOLD = /\b(?:no|zero)(?=\s+(?:bitcoins?|btc)\s+(?:was|were|has\s+been|have\s+been)\s+sold\b)|(?<=\b(?:did\s+not|didn['’]t)\s+sell\s+)any(?=\s+(?:of\s+(?:its|our|their)\s+)?(?:bitcoins?|btc)\b(?!\s+(?:miners?|mining\s+(?:machines|rigs|equipment))))/gi;
 
 export function findMentions(s: string): Mention[] {
   const out: Mention[] = [];
@@ -129,7 +129,7 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   // a count of something else or a share: "445 machines", "20.5%"
   if (/^\s*(%|percent|x\b|times|per\b|\/|-|–)/i.test(after)) return undefined;
   const aboutBtc = mentionsBtc();
-  if (/^\s*[“"]?(?:self[- ]mined|mined|newly[- ]mined|total|restricted|unrestricted|pledged|encumbered|unencumbered)\s+[“"]?(?:bitcoins?|btc)\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
+  if (/^\s*[“"]?(?:self[- ]mined|mined|newly[- ](?:mined|minted)|total|restricted|unrestricted|pledged|encumbered|unencumbered)\s+[“"]?(?:bitcoins?|btc)\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   if (aboutBtc && /^\s*coins?\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   if (/\b(?:btc|bitcoin)\s+and\s+(?:eth|ether|ethereum|wbtc|wrapped\s+bitcoin)\s+(?:holdings\s+)?(?:were|was|are|of|totall?ed|stood\s+at|have\s+been|had\s+been|:)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(before) && /^\s*(?:and|,)\s*\d/.test(after)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
@@ -141,7 +141,8 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   // … and so may quarters and years ("Bitcoin holdings increased 13.3% in Q3 to 8,388")
   const beforeNoDates = before.replace(new RegExp(`\\b${MONTH_RE_SRC}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\b(?:[QH][1-4]|FY)\\s?(?:(?:19|20)?\\d\\d)?\\b|\\b(?:19|20)\\d\\d\\b`, 'gi'), ' ');
   // "Bitcoin holdings increased 14.6% to 7,406", "treasury holdings of BTC were 808.2"
-  if (aboutBtc && tailOk && (/\b(?:bitcoin|btc)\s+(?:holdings?|balance|treasury|reserves?|production|output)\b(?:[^.$%\d]|\d+(?:\.\d+)?\s?%){0,60}\b(?:to|of|at|was|were|is|are|totall?(?:ed|ing)|reached|stood\s+at|now\s+at)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates) || /\b(?:holdings?|treasury|reserves?|balance)\s+of\s+(?:bitcoin|btc)\s+(?:were|was|stood\s+at|totall?ed|amounted\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates))) {
+  // "Bitcoin (BTC-USD) holdings totaled 10,670": a ticker in parentheses may stand between
+  if (aboutBtc && tailOk && (/\b(?:bitcoin|btc)\s+(?:\([A-Z-]{2,10}\)\s+)?(?:holdings?|balance|treasury|reserves?|production|output)\b(?:[^.$%\d]|\d+(?:\.\d+)?\s?%){0,60}\b(?:to|of|at|was|were|is|are|totall?(?:ed|ing)|reached|stood\s+at|now\s+at)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates) || /\b(?:holdings?|treasury|reserves?|balance)\s+of\s+(?:bitcoin|btc)\s+(?:were|was|stood\s+at|totall?ed|amounted\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates))) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   // "the number of bitcoins held by the company as of the end of March was 2,474.8"
@@ -202,6 +203,10 @@ function clauseBounds(s: string): Clause[] {
     // only a comparison clause needs to end: a resume inside the sentence's own clause changes nothing
     if (cuts.some((c) => c.at < at && !c.parallel)) cuts.push({ at, parallel: true });
   }
+  // "produced 654 … in the second quarter; as of June 30, produced 846 … in 2021": a statement of
+  // its own, whose figures look for their period in it first
+  const semi = /;\s+/g;
+  while ((m = semi.exec(s))) cuts.push({ at: m.index, parallel: true });
   cuts.sort((a, b) => a.at - b.at);
   const out: Clause[] = [];
   let prev = 0;
@@ -698,7 +703,7 @@ const UNRESOLVED_PERIOD = /\b(year|years|quarter|q[1-4]|h[12]|fiscal|ytd|to date
 function ownEndRe(withYear: boolean, flags: string): RegExp {
   const grain = withYear ? '(?:month|quarter|year)' : '(?:month|quarter)';
   // … and "ended the quarter with …", "exited the month with …"
-  return new RegExp(`\\b(?:at|as of|by)\\s+(?:the\\s+)?${grain}[- ]end\\b|\\b(?:at|as of|by)\\s+the\\s+end\\s+of\\s+the\\s+${grain}\\b|\\b(?:ended|ending|exited|closed)\\s+the\\s+${grain}\\b`, flags);
+  return new RegExp(`\\b(?:at|as of|by)\\s+(?:the\\s+)?${grain}[- ]end\\b|\\b(?:at|as of|by)\\s+the\\s+end\\s+of\\s+the\\s+${grain}\\b|\\b(?:ended|ending|exited|closed)\\s+the\\s+${grain}\\b|\\b${grain}\\s+(?:ended|closed)\\s+with\\b`, flags);
 }
 
 /** Flows an announcement may date to one day (a treasury purchase or sale). */
@@ -1140,6 +1145,12 @@ function pickPeriod(index: HitIndex, m: Mention, clauseIdx: number, metric: Metr
     const p = h.ytd ? resolveYtd(h, env) : h.period;
     // "acquired 990 Bitcoin … on December 19": a purchase or sale on a named day is a flow over that day
     if (p?.kind === 'instant' && p.asOf && DAY_FLOWS.has(metric) && onDay(index.text ?? '', h)) return { kind: 'flow', start: p.asOf, end: p.asOf, grain: 'other' };
+    // "as of June 30, 2021, produced 846 newly minted bitcoins in 2021" (written in August): the
+    // year so far, to the date the clause names
+    if (p?.kind === 'flow' && p.grain === 'year' && env.filedDate && p.end > env.filedDate && metricKind(metric) === 'flow') {
+      const asOf = own.find((x) => x.period.kind === 'instant' && x.period.asOf >= p.start && x.period.asOf < p.end)?.period;
+      if (asOf?.kind === 'instant') return { kind: 'flow', start: p.start, end: asOf.asOf, grain: 'ytd' };
+    }
     return p && fitPeriod(metric, p) ? p : undefined;
   };
   if (!own.length) {

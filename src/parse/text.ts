@@ -393,10 +393,14 @@ const headlineVerbLine = (prev: string, line: string) =>
  */
 function lineRuns(lines: readonly string[]): string[][] {
   const runs: string[][] = [];
+  // a wrapped line is nearly as long as the paragraph's longest; a short one before a capital ends
+  // its statement ("… beating expectations of a -$0.32 loss" / "MARA's hashrate increased …")
+  const width = Math.max(0, ...lines.map((l) => l.trim().length));
   for (const line of lines) {
     const run = runs[runs.length - 1];
     const prev = run?.[run.length - 1];
-    const joined = prev !== undefined && (STARTS_LOWER.test(line) || (CAPS_GOES_ON.test(line) && /[a-z]/.test(prev) && !/[.!?:]["”’)]?\s*$/.test(prev)) || (CONTINUES.test(prev) && !/[.!?]["”’)]?\s*$/.test(prev) && !longerCapitalLine(prev, line)) || (/\d\s*$/.test(prev) && !/\b(?:19|20)\d\d\s*$/.test(prev) && UNIT_START.test(line)));
+    const shortBeforeCapital = prev !== undefined && /^\s*[A-Z]/.test(line) && prev.trim().length < 0.75 * width;
+    const joined = prev !== undefined && (STARTS_LOWER.test(line) || (CAPS_GOES_ON.test(line) && /[a-z]/.test(prev) && !/[.!?:]["”’)]?\s*$/.test(prev)) || (CONTINUES.test(prev) && !/[.!?]["”’)]?\s*$/.test(prev) && !longerCapitalLine(prev, line) && !shortBeforeCapital) || (/\d\s*$/.test(prev) && !/\b(?:19|20)\d\d\s*$/.test(prev) && UNIT_START.test(line)));
     if (joined) run!.push(line);
     else runs.push([line]);
   }

@@ -546,4 +546,43 @@ describe('held-out prose shapes', () => {
     const text = 'Bitfarms reports its first quarter 2022 results.\n\n"We grew faster than the BTC network, as our hashrate at quarter end was 2.7 EH/s," the COO said.';
     expect(stocks(run('BITF', '2022-05-16', text), 'hashrate_operating')).toEqual(['2022-03-31=2.7']);
   });
+
+  it("'in the first nine months of 2022' is the year so far, not the year compared after it (Bitfarms, Q3 2022: 3,733 BTC)", () => {
+    const text = 'Bitfarms reports its third quarter 2022 results.\n\nAs a result, we mined 3,733 BTC in the first nine months of 2022, more than the 3,453 BTC mined in all of 2021.';
+    expect(flows(run('BITF', '2022-11-14', text), 'btc_produced').sort()).toEqual(['2021-01-01..2021-12-31=3453', '2022-01-01..2022-09-30=3733']);
+  });
+
+  it("', and reduced the average cost … to $6,900/BTC' after a comparison is the quarter's own (Bitfarms, Q3 2021)", () => {
+    const text = 'Bitfarms reports its third quarter 2021 results.\n\nDuring Q3 2021, Bitfarms mined 1,051 BTC, up 38% from 759 BTC in Q2 2021, and reduced the average cost of BTC production* to $6,900/BTC, down 23% from $9,000/BTC in Q2 2021.';
+    const facts = run('BITF', '2021-11-15', text);
+    expect(flows(facts, 'cost_per_btc').sort()).toEqual(['2021-04-01..2021-06-30=9000', '2021-07-01..2021-09-30=6900']);
+  });
+
+  it("'newly minted bitcoins', and a statement after ';' that keeps its own year so far (Marathon, Q2 2021: 654 and 846 BTC)", () => {
+    const text = 'Marathon reports its second quarter 2021 results.\n\n- Produced 654 newly minted bitcoins in the second quarter of 2021; as of June 30, 2021, produced 846 newly minted bitcoins in 2021';
+    expect(flows(run('MARA', '2021-08-13', text), 'btc_produced').sort()).toEqual(['2021-01-01..2021-06-30=846', '2021-04-01..2021-06-30=654']);
+  });
+
+  it("'Quarter ended with 4.2 EH/s' and 'Bitcoin (BTC-USD) holdings totaled 10,670' (Bitfarms Q3 2022, Marathon September 2022)", () => {
+    const bitf = run('BITF', '2022-11-14', 'Bitfarms reports results for the quarter ended September 30, 2022.\n\n- Quarter ended with 4.2 EH/s, up 17% from June 30, 2022 -');
+    expect(stocks(bitf, 'hashrate_operating')).toEqual(['2022-09-30=4.2']);
+    const mara = run('MARA', '2022-10-06', 'Marathon gives its September 2022 production.\n\nBitcoin (BTC-USD) holdings totaled 10,670 as of September 30.');
+    expect(stocks(mara, 'btc_held')).toEqual(['2022-09-30=10670']);
+  });
+
+  it("', the company mined just 372 Bitcoin' after a 'while … from … in 2024' clause is the quarter's; 'did not sell any of its Bitcoin' is zero sold (TeraWulf Q1 2025, Marathon February 2025)", () => {
+    const wulf = run('WULF', '2025-05-09', 'TeraWulf reports its first quarter 2025.\n\nWhile the average bitcoin price rose to $92,600 in Q1 2025 from $53,750 in 2024, the company mined just 372 Bitcoin, down from 1,051 in Q1 2024.');
+    expect(flows(wulf, 'btc_produced').sort()).toEqual(['2024-01-01..2024-03-31=1051', '2025-01-01..2025-03-31=372']);
+    const mara = run('MARA', '2025-03-04', 'Marathon gives its February 2025 production.\n\nThe company did not sell any of its Bitcoin production during February 2025.');
+    expect(flows(mara, 'btc_sold')).toEqual(['2025-02-01..2025-02-28=0']);
+  });
+
+  it('a short line before a capitalised one ends its statement, in a summary of lines without marks (MARA, Q4 2024: 53.2 EH/s)', () => {
+    const text = [
+      'MARA reports record fourth quarter 2024 revenue of $214.4 million, up 37% from a year before, after the halving',
+      'Net income grew, and earnings per share beat analyst expectations',
+      'MARA’s hashrate rose 115% to 53.2 EH/s while it mined 2,492 BTC',
+    ].join('\n');
+    expect(stocks(run('MARA', '2025-02-27', text), 'hashrate_operating')).toEqual(['2024-12-31=53.2']);
+  });
 });
