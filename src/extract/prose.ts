@@ -2,6 +2,7 @@ import type { ParsedDocument } from '../model/parsed.ts';
 import { metricKind, type Metric } from '../model/metrics.ts';
 import { dateOpts, fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
 import type { CompanyMatcher } from './attribution.ts';
+import { lastDayOfMonth } from '../model/period.ts';
 import { fleetScope } from './fleet-scope.ts';
 import { findDates, findPeriods, listedDates, MONTH_RE_SRC, notAPeriod, samePeriodHits, spanPeriod, UNANCHORED, type Period, type PeriodHit } from './dates.ts';
 import { classifyLabel } from './labels.ts';
@@ -965,7 +966,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
 
   // "5,296 BTC held at year end" in a report whose period ends with the fiscal year
   const dp = env.defaultPeriod;
-  const yearEndIsOwn = !!dp && dp.kind === 'flow' && !!dp.end && Number(dp.end.slice(5, 7)) === env.fyEndMonth && dp.end.slice(8) >= '28';
+  const yearEndIsOwn = !!dp && dp.kind === 'flow' && !!dp.end && dp.end === lastDayOfMonth(Number(dp.end.slice(0, 4)), env.fyEndMonth);
   const ownFound: Period[] = [];
   const unresolvedByClause = new Map<number, boolean>();
   const hitIndex = { ...indexHits(periods, clauses), text: s };
