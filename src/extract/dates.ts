@@ -341,6 +341,21 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     }
     add({ kind: 'instant', asOf: d.date }, m.index, m[0].length);
   }
+  // "between April and May", "from October to December 2024": the months from the first to the last
+  const monRangeRe = new RegExp(`\\b(?:between|from)\\s+(${MONTH_ALT})(?![a-z])\\.?(?:\\s+(\\d{4}))?\\s+(?:and|to|through|until|[-–])\\s+(${MONTH_ALT})(?![a-z])\\.?(?:,?\\s+(\\d{4}))?(?!\\s*\\d)`, 'gi');
+  while ((m = monRangeRe.exec(text))) {
+    if (covered(m.index)) continue;
+    const m1 = monthNumber(m[1]!);
+    const m2 = monthNumber(m[3]!);
+    if (!m1 || !m2 || m1 === m2) continue;
+    const y2 = m[4] ? Number(m[4]) : anchorYear(m2, opts.ref, 1, opts.refIsBound);
+    if (!y2) {
+      unanchored(m.index, m[0].length);
+      continue;
+    }
+    const y1 = m[2] ? Number(m[2]) : m1 < m2 ? y2 : y2 - 1;
+    add({ kind: 'flow', start: iso(y1, m1, 1), end: lastDayOfMonth(y2, m2), grain: 'other' }, m.index, m[0].length);
+  }
   // month names: "November 2022", "Nov-24", "in November", "for the month of December"
   const monRe = new RegExp(`\\b(${MONTH_ALT})(?![a-z])\\.?(?:[\\s-]+'?(\\d{4}|\\d{2})\\b)?`, 'gi');
   while ((m = monRe.exec(text))) {

@@ -130,7 +130,7 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   // a count of something else or a share: "445 machines", "20.5%"
   if (/^\s*(%|percent|x\b|times|per\b|\/|-|–)/i.test(after)) return undefined;
   const aboutBtc = mentionsBtc();
-  if (/^\s*[“"]?(?:self[- ]mined|mined|newly[- ](?:mined|minted)|total|restricted|unrestricted|pledged|encumbered|unencumbered)\s+[“"]?(?:bitcoins?|btc)\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
+  if (/^\s*(?:in\s+)?[“"]?(?:self[- ]mined|mined|newly[- ](?:mined|minted)|total|restricted|unrestricted|pledged|encumbered|unencumbered)\s+[“"]?(?:bitcoins?|btc)\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   if (aboutBtc && /^\s*coins?\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   if (/\b(?:btc|bitcoin)\s+and\s+(?:eth|ether|ethereum|wbtc|wrapped\s+bitcoin)\s+(?:holdings\s+)?(?:were|was|are|of|totall?ed|stood\s+at|have\s+been|had\s+been|:)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(before) && /^\s*(?:and|,)\s*\d/.test(after)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
@@ -167,7 +167,7 @@ export function splitSentences(text: string): { text: string; offset: number }[]
   // a single line break before a lowercase word is a hard wrap inside a sentence ("by mining 1,583
   // bitcoin\nin the period"), not a boundary; a capitalized verb and a figure after a lowercase word
   // ("… a leading AI company Mined 1,003 Bitcoin") is a bullet whose line break was lost
-  const re = /(?<=[.!?;][”"’)*_]{0,3})\s+(?=[A-Z“"(•●▪\-–*])|\s+[•●▪]\s+|(?<=[a-z0-9)%:])\s+[-–]\s+(?=[A-Z])|\s+[-–]\s+[-–]\s+(?=[A-Z])|[ \t]*\n(?:[ \t]*\n)+\s*|[ \t]*\n[ \t]*(?![a-z])|(?<=[a-z0-9%)])\s+(?=(?:Mined|Self-mined|Produced|Sold|Purchased|Achieved|Generated|Increased|Decreased|Grew|Reached|Exited)\s+[~$\d])/g;
+  const re = /(?<=[.!?;][”"’)*_]{0,3})\s+(?=[A-Z“"(•●▪\-–*])|\s+[•●▪]\s+|(?<=[a-z0-9)%:\]])\s+[-–]\s+(?=[A-Z])|\s+[-–]\s+[-–]\s+(?=[A-Z])|[ \t]*\n(?:[ \t]*\n)+\s*|[ \t]*\n[ \t]*(?![a-z])|(?<=[a-z0-9%)])\s+(?=(?:Mined|Self-mined|Produced|Sold|Purchased|Achieved|Generated|Increased|Decreased|Grew|Reached|Exited)\s+[~$\d])/g;
   let last = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {

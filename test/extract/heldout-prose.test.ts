@@ -585,4 +585,16 @@ describe('held-out prose shapes', () => {
     ].join('\n');
     expect(stocks(run('MARA', '2025-02-27', text), 'hashrate_operating')).toEqual(['2024-12-31=53.2']);
   });
+
+  it("'Between April and May, Cango mined a total of 954.5 Bitcoin' spans the two months (Cango, 2025)", () => {
+    const text = 'Cango gives its May 2025 production.\n\nBetween April and May, Cango mined a total of 954.5 Bitcoin.';
+    expect(flows(run('CANG', '2025-06-05', text), 'btc_produced')).toEqual(['2025-04-01..2025-05-31=954.5']);
+  });
+
+  it("bullets run together after citation marks ('… estimate [1][9] - The company mined 689 bitcoins …'), and '7,362 in unencumbered Bitcoin' (Cipher Q3 2025, Riot December 2023)", () => {
+    const cifr = run('CIFR', '2025-11-04', 'Cipher Mining third quarter 2025 earnings\n\nKey points - The loss per share beat the consensus estimate [1][9] - The company mined 689 bitcoins in Q3 2025, up 35% from 509 BTC in Q2 2025 [3][9]');
+    expect(flows(cifr, 'btc_produced').sort()).toEqual(['2025-04-01..2025-06-30=509', '2025-07-01..2025-09-30=689']);
+    const riot = run('RIOT', '2024-01-03', 'Riot gives its December 2023 update.\n\n- Ended the year with about $590 million in cash and 7,362 in unencumbered Bitcoin on the balance sheet, as of the end of 2023');
+    expect(stocks(riot, 'btc_held')).toEqual(['2023-12-31=7362']);
+  });
 });
