@@ -1040,6 +1040,14 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (env.filedDate && (fitted.kind === 'instant' ? fitted.asOf : fitted.end) > env.filedDate) continue;
     let confidence = c.confidence;
     const notes = [...c.notes, ...notes0];
+    // a comparison clause compares one figure; another metric inside it ("… from 759 BTC in Q2
+    // 2021, and cut the cost to $6,900") is a statement the clause cut did not see end: its period
+    // cannot be trusted
+    const firstInClause = classified.find((x) => x.clauseIdx === clauseIdx);
+    if (clause.comparison && !mapped && firstInClause && firstInClause.m !== m && firstInClause.c.metric !== c.metric) {
+      confidence = Math.min(confidence, 0.45);
+      notes.push('another metric inside a comparison: its period is uncertain');
+    }
     // a release's own statement about a period over 11 months before it is published is a
     // history recap or a misprinted year ("quarter ended March 31, 2021" in a 2022 release);
     // comparisons with last year's period are kept (clause.comparison)

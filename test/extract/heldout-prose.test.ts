@@ -597,4 +597,9 @@ describe('held-out prose shapes', () => {
     const riot = run('RIOT', '2024-01-03', 'Riot gives its December 2023 update.\n\n- Ended the year with about $590 million in cash and 7,362 in unencumbered Bitcoin on the balance sheet, as of the end of 2023');
     expect(stocks(riot, 'btc_held')).toEqual(['2023-12-31=7362']);
   });
+
+  it("another metric inside a comparison clause, after a verb no rule knows, keeps no confident period (Bitfarms, Q3 2021 shape: $6,900 per BTC)", () => {
+    const text = 'Bitfarms reports its third quarter 2021 results.\n\nDuring Q3 2021, Bitfarms mined 1,051 BTC, up 38% from 759 BTC in Q2 2021, and slashed the average cost of BTC production to $6,900/BTC.';
+    expect(flows(run('BITF', '2021-11-15', text), 'cost_per_btc').filter((f) => f.startsWith('2021-04-01'))).toEqual([]);
+  });
 });
