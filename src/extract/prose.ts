@@ -284,7 +284,9 @@ function classify(mention: Mention, before: string, after: string, clause: strin
   const l = lead.toLowerCase();
   const sentLead = sentenceLead.toLowerCase();
   const a = after.toLowerCase();
-  const near = `${ownStatement(b.slice(-80))} ${a.slice(0, 50)}`;
+  // words after the figure describe it up to the next comma ("50 EH/s of operational hashrate in
+  // June, managing 5.8% of global hashrate": the global share is another statement)
+  const near = `${ownStatement(b.slice(-80))} ${a.slice(0, 50).split(/[,;]/)[0]}`;
   switch (mention.kind) {
     case 'btc': {
       // "7,377 BTC of its holdings … are lent": a part of the holdings, named by what follows

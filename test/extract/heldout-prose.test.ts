@@ -602,4 +602,9 @@ describe('held-out prose shapes', () => {
     const text = 'Bitfarms reports its third quarter 2021 results.\n\nDuring Q3 2021, Bitfarms mined 1,051 BTC, up 38% from 759 BTC in Q2 2021, and slashed the average cost of BTC production to $6,900/BTC.';
     expect(flows(run('BITF', '2021-11-15', text), 'cost_per_btc').filter((f) => f.startsWith('2021-04-01'))).toEqual([]);
   });
+
+  it("words after a comma are another statement: '50 EH/s of operational hashrate in June, managing 5.8% of global hashrate' (CleanSpark, fiscal Q3 2025)", () => {
+    const text = 'CleanSpark reports its fiscal third quarter 2025 results.\n\nMilestones include reaching 50 EH/s of operational hashrate in June, managing 5.8% of global hashrate.';
+    expect(stocks(run('CLSK', '2025-08-07', text), 'hashrate_operating')).toEqual(['2025-06-30=50']);
+  });
 });
