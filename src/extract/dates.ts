@@ -44,7 +44,8 @@ export function monthPeriod(y: number, m: number): Period {
 }
 
 /**
- * Year for a month named without one: the latest such month that has started by `ref`. With
+ * Year for a month named without one: the latest such month that has started by `ref`, if that
+ * was within half a year (a later month named without a year is one still to come). With
  * `refIsBound` the reference is only the latest date the document states, not the day it was
  * published: a month after it may be this year's (a plan) or last year's, so it gets no year.
  */
@@ -55,6 +56,9 @@ export function anchorYear(month: number, ref: string | undefined, day = 1, refI
   const rd = Number(ref.slice(8, 10));
   if (month < rm || (month === rm && (day <= rd || refIsBound))) return ry;
   if (refIsBound) return undefined;
+  // "by the end of August" written in June is this August to come, not last year's: a month later
+  // in the year than the reference is last year's only when that was at most half a year ago
+  if (rm + 12 - month > 6) return undefined;
   return ry - 1;
 }
 

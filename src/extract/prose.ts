@@ -691,7 +691,7 @@ function readLabelLine(text: string, offset: number, env: Env): Candidate[] | un
 
 const THRESHOLD_BEFORE = /\b(exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|over|more than|nearly|almost|above|tops?|topped|topping|cross(?:es|ed|ing)?|pass(?:es|ed|ing)|beyond|at least|in excess of|north of|upwards of|close to|under|below|less than)\s*$/i;
 
-const TRIGGER = /bitcoin|btc|eh\/s|ehum|ph\/s|exahash|petahash|j\/th|w\/th|terahash|mw\b|megawatt|gigawatt|kwh|kilowatt|mwh|\$/i;
+const TRIGGER = /bitcoin|btc|eh\/s|\beh\b|ehum|ph\/s|exahash|petahash|j\/th|w\/th|terahash|mw\b|megawatt|gigawatt|kwh|kilowatt|mwh|\$/i;
 
 const PAST_TENSE = /\b(was|were|had|held|reached|increased|rose|grew|ended|exited|stood|totall?ed|decreased|declined|fell|achieved|expanded|brought|remained|mined|produced|sold)\b/i;
 
@@ -769,6 +769,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   const respectively = /\brespectively\b/i.test(s);
   const out: Candidate[] = [];
   const classified: { m: Mention; c: Classified; clauseIdx: number }[] = [];
+  // figures named as the level today inside a plan ("our existing 8.7 EH/s"): dated at publication
+  const present = new Set<Mention>();
   let forwardRun = false;
   // "At 30 EH/s, nameplate fleet efficiency of 16 J/TH": what a fleet would do at a size, not what it does
   const hypothetical = /^\W*at\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash\w*)\s*,/i.test(s);
@@ -815,7 +817,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (PAST_TENSE.test(fwdWindow)) fwdWindow = fwdWindow.replace(/\bby the end of (?:the (?:month|quarter|period)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|q[1-4](?:\s+(?:19|20)\d\d)?\b|(?:the\s+)?(?:first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(?:19|20)\d\d)?)/gi, ' ');
     // "Our 2024 plan targets … 21 EH/s, … 391 MW, and … to 23 w/TH": a list under one plan stays a plan
     const gapFromPrev = i > 0 ? s.slice(mentions[i - 1]!.end, m.start) : '';
-    if (FORWARD_LOOKING.test(fwdWindow) || (forwardRun && !PAST_TENSE.test(gapFromPrev) && !/[;.]|\b(?:which|that|while|whereas|but|because|result\w*|push\w*|driv\w*|drove|led|lead\w*)\b/i.test(gapFromPrev))) {
+    // "on top of our existing 8.7 EH/s", "expansion of current installed hashrate of approximately
+    // 1.2 EH to …": the level today, named inside a plan
+    const presentLevel = (m.kind === 'hashrate' || m.kind === 'mw' || m.kind === 'efficiency') && /\b(?:existing|current(?:ly)?)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(Math.max(0, m.start - 50), m.start));
+    if (presentLevel && FORWARD_LOOKING.test(fwdWindow)) present.add(m);
+    if (!presentLevel && (FORWARD_LOOKING.test(fwdWindow) || (forwardRun && !PAST_TENSE.test(gapFromPrev) && !/[;.]|\b(?:which|that|while|whereas|but|because|result\w*|push\w*|driv\w*|drove|led|lead\w*)\b/i.test(gapFromPrev)))) {
       forwardRun = true;
       if (m.kind === 'hashrate' || m.kind === 'mw') exclude(sctx.excluded, m);
       return;
@@ -903,7 +909,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const orPrev = i > 0 && mentions[i - 1]!.kind === m.kind && /^\s*(?:\*+\s*)?,?\s*or\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(mentions[i - 1]!.end, m.start));
     if (orNext || orPrev) c = capped(c, 0.45, 'one of two readings ("X or Y including …")');
     // "grows HODL 114 BTC to 549 BTC": the first figure is the change, the second the level
-    if (/^\s*(?:of\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?[~$]?\d/i.test(s.slice(m.end, m.end + 30)) && /\b(?:grow|grows|grew|grown|increas\w*|add(?:s|ed|ing)?|rais\w*|boost\w*|expand\w*|lift\w*)\b(?![^,;]*\bfrom\b)[^,;]{0,40}$/i.test(s.slice(Math.max(0, m.start - 50), m.start))) return;
+    // (not "growing its current 1.2 EH to 2.5 EH": a level named as today's)
+    if (!presentLevel && /^\s*(?:of\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?[~$]?\d/i.test(s.slice(m.end, m.end + 30)) && /\b(?:grow|grows|grew|grown|increas\w*|add(?:s|ed|ing)?|rais\w*|boost\w*|expand\w*|lift\w*)\b(?![^,;]*\bfrom\b)[^,;]{0,40}$/i.test(s.slice(Math.max(0, m.start - 50), m.start))) return;
     if (hypothetical) return;
     // one site's figure, a batch of machines, customers' machines, a peak (see fleet-scope.ts)
     if (m.kind !== 'btc' && m.kind !== 'usd') {
@@ -979,7 +986,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     let fromCarry = false;
     const notes0: string[] = [];
     const mapped = respectivelyMap.get(m);
-    if (mapped) {
+    if (present.has(m)) {
+      if (!env.filedDate || env.periodic) continue;
+      period = { kind: 'instant', asOf: env.filedDate };
+      notes0.push('the level "existing" or "current" at publication, inside a plan');
+    } else if (mapped) {
       if (mapped.kind === 'instant' && !mapped.asOf) continue;
       period = mapped;
     } else {

@@ -607,4 +607,11 @@ describe('held-out prose shapes', () => {
     const text = 'CleanSpark reports its fiscal third quarter 2025 results.\n\nMilestones include reaching 50 EH/s of operational hashrate in June, managing 5.8% of global hashrate.';
     expect(stocks(run('CLSK', '2025-08-07', text), 'hashrate_operating')).toEqual(['2025-06-30=50']);
   });
+
+  it("'on top of our existing 8.7 EH/s' and 'current installed hashrate of approximately 1.2 EH' inside a plan are today's level (Bitdeer Q4 2024, Hut 8 June 2021)", () => {
+    const btdr = run('BTDR', '2025-02-25', 'Bitdeer reports its fourth quarter 2024 results.\n\nIn 2025 we plan to energize 28 EH/s of new rigs on top of our existing 8.7 EH/s of self-mining hashrate.');
+    expect(btdr.filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5).map((f) => `${f.asOf}=${f.value}`)).toEqual(['2025-02-25=8.7']);
+    const hut = run('HUT', '2021-06-28', 'Hut 8 gives a corporate update.\n\nThe Company anticipates growing its current installed hashrate of approximately 1.2 EH to approximately 2.5 EH by the end of 2021.');
+    expect(stocks(hut, 'hashrate_installed')).toEqual(['2021-06-28=1.2']);
+  });
 });

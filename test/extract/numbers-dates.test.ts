@@ -55,6 +55,16 @@ describe('periods', () => {
     expect(fiscalQuarter(2025, 3, 6)).toMatchObject({ start: '2025-01-01', end: '2025-03-31' });
     expect(findPeriods('during the Second Quarter of 2024')[0]?.period).toMatchObject({ start: '2024-04-01', end: '2024-06-30' });
   });
+  it('leaves a month later in the year than the reference, or a quarter over two quarters back, without a year', () => {
+    // a June 28, 2021 update: "by the end of August" is this August to come, not August 2020
+    expect(findPeriods('by the end of August', { ref: '2021-06-28' })).toEqual([]);
+    // a January release: "in December" is the December just ended
+    expect(findPeriods('mined in December', { ref: '2024-01-05' })[0]?.period).toMatchObject({ start: '2023-12-01', end: '2023-12-31' });
+    // a May 2023 update: "complete the buildout in Q3" is this Q3, not Q3 2022
+    expect(findPeriods('the buildout in Q3', { ref: '2023-05-09' })).toEqual([]);
+    expect(findPeriods('in the first nine months of 2022')[0]?.period).toMatchObject({ start: '2022-01-01', end: '2022-09-30' });
+    expect(findPeriods('Between April and May, it mined', { ref: '2025-06-05' })[0]?.period).toMatchObject({ start: '2025-04-01', end: '2025-05-31' });
+  });
   it('anchors months without a year to the reference date and ignores look-alike words', () => {
     // a December 2, 2022 release talking about "November"
     expect(findPeriods('Bitcoin mined in November', { ref: '2022-12-02' })[0]?.period).toMatchObject({ start: '2022-11-01', end: '2022-11-30' });
