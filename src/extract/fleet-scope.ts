@@ -35,6 +35,9 @@ const SITE_AFTER = /^\s*(?:of\s+(?:hash\s?rate|capacity)\s+)?(?:online|operating
 /** "20.1 EH/s, consisting of 19.1 EH/s self-mining and …": a total split into parts after it */
 const TOTAL_OF_PARTS = /^\s*,?\s*\(?(?:consisting of|comprised of|comprising|made up of|of which|split between|split into|including)\b/i;
 
+/** A place right before the metric words: "U.S. average operational hash rate", "Alberta capacity". */
+const REGION_SCOPE = /\b(?:U\.S\.|US|United States|North American|Canadian|Canada|Texas|Paraguay|Bhutan|Ethiopia|Norway|Alberta|Quebec|Québec|Oman|UAE|Abu Dhabi)\s+(?:(?:average|avg\.?|operational|operating|installed|deployed|energized|self-mining|mining|realized)\s+){0,3}(?:hash\s?rate|capacity)\b(?:[^.;]|\.(?=\d))*$/;
+
 const siteRes = new WeakMap<readonly Company[], RegExp | null>();
 /** The registry's site names, as one pattern (cached per registry). */
 function sitePattern(companies: readonly Company[]): RegExp | null {
@@ -108,6 +111,19 @@ const RULES: readonly ScopeRule[] = [
   { kinds: ['hashrate', 'efficiency', 'mw'], test: (s, m) => /^\s*(?:in\s+)?(?:the\s+)?mid[- ](?:month|quarter|year)\b/i.test(after(s, m, 25)) },
   // "a ~15 EH/s colocation partnership": customers' machines
   { kinds: CAPACITY, test: (s, m) => /^\s*(?:of\s+)?(?:colocation|co-location|colocated|hosting|hosted)\b/i.test(after(s, m, 30)) },
+  // "progress continued in Abu Dhabi where we now have 2.7 exahashes online": a place's figure
+  {
+    kinds: CAPACITY,
+    test: (s, m, clause) => /\b(?:in|at)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,?\s+where\b(?:[^.;]|\.(?=\d))*$/.test(before(s, m, 80, clause)),
+    cap: { max: 0.4, note: 'a place named before it: a site figure' },
+  },
+  // "The US operational hash rate rose … to 19.1 exahashes", "its Alberta capacity from 2.44 EH/s":
+  // one country's or region's figure, not the fleet's
+  {
+    kinds: CAPACITY,
+    test: (s, m) => REGION_SCOPE.test(before(s, m, 90)),
+    cap: { max: 0.4, note: 'one country’s or region’s figure' },
+  },
   // "2.3 exahashes online in Abu Dhabi": one place's figure
   { kinds: CAPACITY, test: (s, m) => SITE_AFTER.test(after(s, m, 50)), cap: { max: 0.4, note: 'a place named right after it: a site figure' } },
   // "to 7.3 EH/s from 3.8 EH/s in its Bhutan mining datacenter": a named facility's figure

@@ -341,7 +341,8 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       // "an agreement to purchase 3,600 … units with a total maximum hash rate of 324 PH/s": the machines' rating
       if (/\b(?:purchas\w*|bought|buy(?:ing)?|acquir\w*|acquisition|order\w*)\b[^.;]{0,100}\b(?:units|miners|machines|rigs|asics|servers)\b(?![^.;]*\b(?:was|were|is|are|reached|stood|rose|increased|grew|totall?ed)\b)[^.;]{0,80}$/.test(l)) return exclude(excluded, mention);
       // "10 EH/s expansion fully funded", "20 EH/s target": a plan named right after the figure
-      if (/^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:expansion|target|goal|build[- ]?out|fully funded|pipeline|roadmap)\b/.test(a)) return exclude(excluded, mention);
+      // … and "delivering 50 EH/s with single site expansion"
+      if (/^\s*(?:of\s+|with\s+)?(?:[\w-]+\s+){0,2}?(?:expansion|target|goal|build[- ]?out|fully funded|pipeline|roadmap)\b/.test(a)) return exclude(excluded, mention);
       // "Bought 1.6 EH/s of T21 miners …, taking self-mining capacity to 10 EH/s": the capacity once they arrive
       if (/\b(?:taking|increasing|bringing|lifting|raising|boosting|growing|expanding)\s+(?:(?:its|our|the|total|self[- ]mining|installed|mining|hash(?:ing)?|hash\s?rate)\s+)*(?:capacity|hash\s?rate|fleet)\s+to\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-90)) && /\b(?:acquisition|acquir\w*|bought|purchas\w*|order\w*|secured)\b/.test(sentLead)) return exclude(excluded, mention);
       // "we operated a high of 17.3 EH/s": the peak reached by a date, not the level at it (trusted less)

@@ -614,4 +614,12 @@ describe('held-out prose shapes', () => {
     const hut = run('HUT', '2021-06-28', 'Hut 8 gives a corporate update.\n\nThe Company anticipates growing its current installed hashrate of approximately 1.2 EH to approximately 2.5 EH by the end of 2021.');
     expect(stocks(hut, 'hashrate_installed')).toEqual(['2021-06-28=1.2']);
   });
+
+  it("a place's or a country's hashrate, and one delivered 'with single site expansion', are not the fleet's (Marathon December 2023 and August 2023, Hut 8 December 2022, IREN November 2024)", () => {
+    const hashrates = (ticker: string, date: string, text: string) => run(ticker, date, text).filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5);
+    expect(hashrates('MARA', '2024-01-04', 'Marathon gives its December 2023 update.\n\nOutside the US, work went on in Abu Dhabi, where we now have 2.7 exahashes online.')).toEqual([]);
+    expect(hashrates('MARA', '2023-09-06', 'Marathon gives its August 2023 update.\n\nThe US operational hash rate rose 2% in August 2023 to 19.1 exahashes.')).toEqual([]);
+    expect(hashrates('HUT', '2023-01-06', 'Hut 8 gives its December 2022 update.\n\nThe firm raised its Alberta capacity from 2.44 EH/s to 2.5 EH/s in December.')).toEqual([]);
+    expect(hashrates('IREN', '2024-12-06', 'IREN publishes its monthly investor update for November 2024.\n\n- A team of 500+ delivering 50 EH/s with single site expansion')).toEqual([]);
+  });
 });
