@@ -1042,6 +1042,14 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
         fromDefault = true;
         notes0.push('holdings after the announced event: as of publication');
       }
+      // "funded entirely by the sale of approximately 1,080 bitcoin" in an announcement that names
+      // no period: the sale it announces, dated the day it is published (trusted less: the days
+      // of the sale itself are not given)
+      if (!period && !env.defaultPeriod && !env.periodic && env.filedDate && DAY_FLOWS.has(c.metric) && /\b(?:sold|sale\s+of|sells|purchased|purchase\s+of|acquired|bought)\b/i.test(s.slice(clause.start, clause.end))) {
+        period = { kind: 'flow', start: env.filedDate, end: env.filedDate, grain: 'other' };
+        fromDefault = true;
+        notes0.push('a sale or purchase the announcement names without its days: dated at publication');
+      }
       if (!period) {
         // a figure with no period of its own: the document's period, trusted less in long filings
         period = env.defaultPeriod;

@@ -622,4 +622,11 @@ describe('held-out prose shapes', () => {
     expect(hashrates('HUT', '2023-01-06', 'Hut 8 gives its December 2022 update.\n\nThe firm raised its Alberta capacity from 2.44 EH/s to 2.5 EH/s in December.')).toEqual([]);
     expect(hashrates('IREN', '2024-12-06', 'IREN publishes its monthly investor update for November 2024.\n\n- A team of 500+ delivering 50 EH/s with single site expansion')).toEqual([]);
   });
+
+  it("a sale or purchase an announcement names without its days is dated the day it is published, trusted less (Riot, January 16, 2026: about 1,080 BTC sold; December 13, 2024: 5,117 BTC bought)", () => {
+    const sale = run('RIOT', '2026-01-16', 'Riot buys the land under its Rockdale site.\n\nThe purchase was paid for entirely by the sale of approximately 1,080 bitcoin from the balance sheet.');
+    expect(sale.filter((f) => f.metric === 'btc_sold').map((f) => `${f.periodStart}..${f.periodEnd}=${f.value}`)).toEqual(['2026-01-16..2026-01-16=1080']);
+    const buy = run('RIOT', '2024-12-13', 'Riot adds to its bitcoin holdings.\n\nRiot purchased 5,117 BTC at an average price of $99,669 per bitcoin.');
+    expect(flows(buy, 'btc_purchased')).toEqual(['2024-12-13..2024-12-13=5117']);
+  });
 });
