@@ -624,7 +624,7 @@ describe('held-out prose shapes', () => {
   });
 
   it("a sale or purchase an announcement names without its days is dated the day it is published, trusted less (Riot, January 16, 2026: about 1,080 BTC sold; December 13, 2024: 5,117 BTC bought)", () => {
-    const sale = run('RIOT', '2026-01-16', 'Riot buys the land under its Rockdale site.\n\nThe purchase was paid for entirely by the sale of approximately 1,080 bitcoin from the balance sheet.');
+    const sale = run('RIOT', '2026-01-16', 'Riot announces it has bought the land of a site\n\nThe land deal was funded entirely by the sale of approximately 1,080 bitcoin from Riot’s balance sheet.');
     expect(sale.filter((f) => f.metric === 'btc_sold').map((f) => `${f.periodStart}..${f.periodEnd}=${f.value}`)).toEqual(['2026-01-16..2026-01-16=1080']);
     const buy = run('RIOT', '2024-12-13', 'Riot adds to its bitcoin holdings.\n\nRiot purchased 5,117 BTC at an average price of $99,669 per bitcoin.');
     expect(flows(buy, 'btc_purchased')).toEqual(['2024-12-13..2024-12-13=5117']);
