@@ -815,6 +815,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       // "Achieves Q3 Hash Rate Target, with 28.2 EH/s Deployed": a target met is a fact
       .replace(/\b(?:achiev(?:ed|es|ing)|met|meets|reached|reaches|hit|hits|surpass(?:ed|es)|exceed(?:ed|s)|beat|beats)\s+(?:(?:its|our|the|their)\s+)?(?:[\w'’-]+\s+){0,4}?(?:targets?|goals?|guidance)\b(?!\s+of\b)/gi, ' ');
     // "held 19,211 BTC by the end of April": a past statement; a future month is caught by the publication date
+    // "fleet wide efficiency is estimated at 27.8 J/TH": today's figure, measured roughly, not a forecast
+    fwdWindow = fwdWindow.replace(/\b(?:now|currently|is|are)\s+(?:now\s+)?estimated\s+at\b/gi, ' ');
     if (PAST_TENSE.test(fwdWindow)) fwdWindow = fwdWindow.replace(/\bby the end of (?:the (?:month|quarter|period)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|q[1-4](?:\s+(?:19|20)\d\d)?\b|(?:the\s+)?(?:first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(?:19|20)\d\d)?)/gi, ' ');
     // "Our 2024 plan targets … 21 EH/s, … 391 MW, and … to 23 w/TH": a list under one plan stays a plan
     const gapFromPrev = i > 0 ? s.slice(mentions[i - 1]!.end, m.start) : '';
@@ -894,7 +896,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (/^[\s*]*\d{0,2}[\s*]*$/.test(gapBefore) || /^[\s*]*\d{0,2}[\s*]*$/.test(gapAfter)) {
       c = capped(c, 0.4, 'figures run together like a flattened table row');
     }
-    if (threshold) c = capped(c, 0.35, 'a threshold ("exceeds", "over"), not the exact figure');
+    // "announced it has surpassed a total hashrate of 10 EH/s": a milestone passed is the level it
+    // states; other bounds ("over", "more than", "nearly") stay below 0.5
+    const milestone = threshold && m.kind === 'hashrate' && /\b(?:has|have)\s+(?:now\s+)?(?:surpassed|exceeded|crossed|passed|topped)\b(?:[^.;$\d]|\.(?=\d)){0,40}$/i.test(s.slice(Math.max(0, m.start - 60), m.start));
+    if (milestone) c = capped(c, 0.6, 'a milestone passed ("has surpassed"): the level it names');
+    else if (threshold) c = capped(c, 0.35, 'a threshold ("exceeds", "over"), not the exact figure');
     // "1,060 Bitcoins were produced …, with 143 from self mining and 917 from client cloud mining"
     if (m.kind === 'btc' && /\bwith\s+[\d.,]+\s*(?:btcs?|bitcoins?)?\s+(?:coming\s+)?from\s+(?:self|its|our|own)[^.]{0,80}\b(?:cloud|hosting|hosted|clients?|customers?)\b/i.test(s.slice(m.end, Math.min(clause.end, m.end + 200)))) {
       c = capped(c, 0.4, 'a total over self-mining and customers’ mining');
@@ -1041,6 +1047,13 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
         period = { kind: 'instant', asOf: env.filedDate };
         fromDefault = true;
         notes0.push('holdings after the announced event: as of publication');
+      }
+      // "today announced it has surpassed a total hashrate of 10 EH/s", "fleet wide efficiency is now
+      // estimated at 27.8 J/TH" in an announcement that reports no period: the level on the day
+      if (!period && !env.defaultPeriod && !env.periodic && env.filedDate && metricKind(c.metric) === 'stock' && /\b(?:now|today|currently|has|have|is|are)\b/i.test(s.slice(clause.start, clause.end))) {
+        period = { kind: 'instant', asOf: env.filedDate };
+        fromDefault = true;
+        notes0.push('a present level in an announcement with no period of its own: as of publication');
       }
       // "funded entirely by the sale of approximately 1,080 bitcoin" in an announcement that names
       // no period: the sale it announces, dated the day it is published (trusted less: the days

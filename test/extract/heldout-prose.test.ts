@@ -629,4 +629,14 @@ describe('held-out prose shapes', () => {
     const buy = run('RIOT', '2024-12-13', 'Riot adds to its bitcoin holdings.\n\nRiot purchased 5,117 BTC at an average price of $99,669 per bitcoin.');
     expect(flows(buy, 'btc_purchased')).toEqual(['2024-12-13..2024-12-13=5117']);
   });
+
+  it("a milestone release with no period of its own: 'has surpassed … 10 EH/s' and 'is estimated at 27.8 J/TH' are the levels on its day (CleanSpark, October 27, 2023)", () => {
+    const text = 'CleanSpark passes a hashrate milestone\n\nCleanSpark today announced it has surpassed 10 EH/s of total hashrate.\n\nIts fleet wide efficiency is estimated at 27.8 joules per terahash (J/TH).';
+    const facts = run('CLSK', '2023-10-27', text);
+    expect(stocks(facts, 'hashrate_operating')).toEqual(['2023-10-27=10']);
+    expect(stocks(facts, 'fleet_efficiency')).toEqual(['2023-10-27=27.8']);
+    // a bound that is not a milestone passed stays below 0.5
+    const over = run('CLSK', '2023-10-27', 'CleanSpark passes a hashrate milestone\n\nCleanSpark today runs over 10 EH/s of total hashrate.');
+    expect(stocks(over, 'hashrate_operating')).toEqual([]);
+  });
 });
