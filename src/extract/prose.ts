@@ -898,7 +898,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     }
     // "announced it has surpassed a total hashrate of 10 EH/s": a milestone passed is the level it
     // states; other bounds ("over", "more than", "nearly") stay below 0.5
-    const milestone = threshold && m.kind === 'hashrate' && /\b(?:has|have)\s+(?:now\s+)?(?:surpassed|exceeded|crossed|passed|topped)\b(?:[^.;$\d]|\.(?=\d)){0,40}$/i.test(s.slice(Math.max(0, m.start - 60), m.start));
+    // ("Current hashrate surpasses 12.5 EH/s" too)
+    const milestone = threshold && m.kind === 'hashrate' && /\b(?:has|have)\s+(?:now\s+)?(?:surpassed|exceeded|crossed|passed|topped)\b(?:[^.;$\d]|\.(?=\d)){0,40}$|\b(?:current|currently|now)\b[^.;$\d]{0,30}\b(?:surpass(?:es|ed)|exceed(?:s|ed))\s*$/i.test(s.slice(Math.max(0, m.start - 60), m.start));
     if (milestone) c = capped(c, 0.6, 'a milestone passed ("has surpassed"): the level it names');
     else if (threshold) c = capped(c, 0.35, 'a threshold ("exceeds", "over"), not the exact figure');
     // "1,060 Bitcoins were produced …, with 143 from self mining and 917 from client cloud mining"
@@ -1105,6 +1106,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       if (grain !== 'month' && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > 20 * 86_400_000 && /\b(?:current(?:ly)?|now|today|presently|at present)\b/i.test(s.slice(Math.max(clause.start, m.start - 80), m.start))) {
         fitted = { kind: 'instant', asOf: env.filedDate };
         notes.push('"current" in a report published after its period: as of the publication date');
+      } else if (grain !== 'month' && !env.filedDate && /\b(?:current(?:ly)?|now|today|presently|at present)\b/i.test(s.slice(Math.max(clause.start, m.start - 80), m.start))) {
+        // the day it is current on is not known: not the period's end either
+        confidence = Math.min(confidence, 0.45);
+        notes.push('"current" in a report of unknown date: its date is not stated');
       }
     }
     // attribution: the company named nearest before the figure in this sentence, else the subject

@@ -639,4 +639,11 @@ describe('held-out prose shapes', () => {
     const over = run('CLSK', '2023-10-27', 'CleanSpark passes a hashrate milestone\n\nCleanSpark today runs over 10 EH/s of total hashrate.');
     expect(stocks(over, 'hashrate_operating')).toEqual([]);
   });
+
+  it("'Current hashrate surpasses 12.5 EH/s' in a quarter's results is the level at publication; with no date known it stays below 0.5 (CleanSpark, fiscal Q1 2024)", () => {
+    const text = 'CleanSpark reports its fiscal first quarter 2024 results for the quarter ended December 31, 2023.\n\n- Current hashrate surpasses 12.5 EH/s';
+    expect(stocks(run('CLSK', '2024-02-08', text), 'hashrate_operating')).toEqual(['2024-02-08=12.5']);
+    const undated = extractFacts(parseText(text), { company: findCompany(companies, 'CLSK')!, companies });
+    expect(undated.filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5)).toEqual([]);
+  });
 });
