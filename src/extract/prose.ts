@@ -813,7 +813,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       // "brings the firm's BTC holdings up to 10,096 BTC": a level reached too
       .replace(/\b(brings?|bringing|brought)\b([^.;$\d]{0,60}?)\bup\s+to\b/gi, '$1$2 ')
       // "Achieves Q3 Hash Rate Target, with 28.2 EH/s Deployed": a target met is a fact
-      .replace(/\b(?:achiev(?:ed|es|ing)|met|meets|reached|reaches|hit|hits|surpass(?:ed|es)|exceed(?:ed|s)|beat|beats)\s+(?:(?:its|our|the|their)\s+)?(?:[\w'’-]+\s+){0,4}?(?:targets?|goals?|guidance)\b(?!\s+of\b)/gi, ' ');
+      .replace(/\b(?:achiev(?:ed|es|ing)|met|meets|reached|reaches|hit|hits|surpass(?:ed|es)|exceed(?:ed|s)|beat|beats)\s+(?:(?:its|our|the|their)\s+)?(?:[\w'’-]+\s+){0,4}?(?:targets?|goals?|guidance)\b(?!\s+of\b)/gi, ' ')
+      // "achieving its efficiency target of 21 w/TH three months ahead of schedule": a target of a
+      // stated size, met early
+      .replace(/(?<!\bto\s)\b(?:achieved|achieving|reached|met)\s+(?:(?:its|our|the|their)\s+)?(?:[\w'’-]+\s+){0,3}?(?:targets?|goals?)\s+of\b(?=\s+(?:[\w-]+\s+){0,3}?ahead\s+of\s+schedule\b)/gi, ' ');
     // "held 19,211 BTC by the end of April": a past statement; a future month is caught by the publication date
     // "fleet wide efficiency is estimated at 27.8 J/TH": today's figure, measured roughly, not a forecast
     fwdWindow = fwdWindow.replace(/\b(?:now|currently|is|are)\s+(?:now\s+)?estimated\s+at\b/gi, ' ');
@@ -1014,7 +1017,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       // once per clause: a long clause full of figures would otherwise be scanned once per figure
       let unresolved = unresolvedByClause.get(clauseIdx);
       if (unresolved === undefined) {
-        let clauseText = s.slice(clause.start, clause.end).replace(/\b(?:year|month|quarter)[- ]over[- ](?:year|month|quarter)\b|\ball[- ]time\b/gi, ' ');
+        // … and "three months ahead of schedule" names no period either
+        let clauseText = s.slice(clause.start, clause.end).replace(/\b(?:year|month|quarter)[- ]over[- ](?:year|month|quarter)\b|\ball[- ]time\b|\b(?:[\w-]+\s+)?(?:months?|weeks?|quarters?)\s+(?:ahead\s+of|behind)\s+schedule\b/gi, ' ');
         if (ownSpan) clauseText = clauseText.replace(ownSpan, ' ');
         // "at the end of the quarter" names the report's own period end (see ownEnd below)
         clauseText = clauseText.replace(ownEndRe(yearEndIsOwn, 'gi'), ' ');

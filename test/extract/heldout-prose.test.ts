@@ -646,4 +646,12 @@ describe('held-out prose shapes', () => {
     const undated = extractFacts(parseText(text), { company: findCompany(companies, 'CLSK')!, companies });
     expect(undated.filter((f) => f.metric.startsWith('hashrate') && f.confidence >= 0.5)).toEqual([]);
   });
+
+  it("'achieving its efficiency target of 21 w/TH three months ahead of schedule' is the quarter's level (Bitfarms, Q3 2024)", () => {
+    const text = 'Bitfarms reports its third quarter 2024 results.\n\nThe fleet upgrade went on, adding 5,400 miners during the quarter and achieving its efficiency target of 21 w/TH three months ahead of schedule.';
+    expect(stocks(run('BITF', '2024-11-13', text), 'fleet_efficiency')).toEqual(['2024-09-30=21']);
+    // a target still to be met stays a plan
+    const plan = run('BITF', '2024-08-08', 'Bitfarms reports its second quarter 2024 results.\n\nThe fleet upgrade is on track to reach its efficiency target of 21 w/TH during the quarter ahead.');
+    expect(stocks(plan, 'fleet_efficiency')).toEqual([]);
+  });
 });
