@@ -738,7 +738,7 @@ interface SentenceContext {
 }
 
 /** Between two figures of one list: the first one's period, then "and" ("… in March 2023 and a record …"). */
-const LIST_GAP = /^\s*(?:(?:in|for|during|over|as of|at|on)\s+)?[\w ,'’-]{1,30}?\s*(?:,\s*and|,|and)\s+(?:an?\s+)?(?:(?:new\s+)?record\s+)?$/i;
+const LIST_GAP = /^\s*(?:(?:in|for|during|over|as of|at|on)\s+)?[\w ,'’-]{1,30}?\s*(?:,\s*and|,\s*followed\s+by|,\s*then|,|and)\s+(?:an?\s+)?(?:(?:new\s+)?record\s+)?$/i;
 /** between "from X" and "to Y": at most a short period phrase ("in April", "at the end of Q1") */
 const FROM_TO_GAP = /^\s*(?:(?:in|during|for|at|as of|on)\s+[\w ,.'’-]{1,30}?\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?$/i;
 

@@ -117,7 +117,7 @@ export const PROSE_NOT_SELF_MINED = /\b(customers?|clients?|hosting|(?<!self-)ho
 export const FORWARD_LOOKING = /\b(expect\w*|target\w*|anticipat\w*|goal|guidance|plan(s|ned)?|project(ed|ion)s?|forecast\w*|aim\w*|intend\w*|will|would|could|should|estimat\w*|potential(ly)?|pathway|on track|on course|into production|by (the )?(end|year[- ]end|mid)|upon completion|once (complete|energized|fully)|outlook|scheduled|capable of reaching|up to|future|on (?:our|its|their|the) way|towards? achieving|in pursuit of|focus(?:ed|ing)? on (?:expanding|growing|reaching|scaling|increasing)|predicted|set to)\b/i;
 
 /** Values right after these are changes, not levels ("an increase of 1,200 BTC"). */
-export const DELTA_BEFORE = /\b(increase[sd]?|decrease[sd]?|grew|growth|rose|fell|declined?|up|down|more|fewer|less|change|added|adding|additional|by|improvement)\s+(of\s+|by\s+)?(approximately\s+|about\s+|~\s*)?$/i;
+export const DELTA_BEFORE = /\b(increase[sd]?|decrease[sd]?|grew|growth|rose|fell|declined?|up|down|more|fewer|less|change|added|adding|additional|(?<!\bfollowed\s)by|improvement)\s+(of\s+|by\s+)?(approximately\s+|about\s+|~\s*)?$/i;
 
 /** Where a sentence turns to a comparison: figures after it belong to another period. */
 export const COMPARISON_SPLIT = new RegExp(

@@ -654,4 +654,9 @@ describe('held-out prose shapes', () => {
     const plan = run('BITF', '2024-08-08', 'Bitfarms reports its second quarter 2024 results.\n\nThe fleet upgrade is on track to reach its efficiency target of 21 w/TH during the quarter ahead.');
     expect(stocks(plan, 'fleet_efficiency')).toEqual([]);
   });
+
+  it("'470 BTC were mined in April, followed by 484.5 BTC in May': 'followed by' lists the next month, it is not a change (Cango, 2025)", () => {
+    const text = 'Cango gives its May 2025 production.\n\nIt mined 470 BTC in April, followed by 484.5 BTC in May.';
+    expect(flows(run('CANG', '2025-06-05', text), 'btc_produced').sort()).toEqual(['2025-04-01..2025-04-30=470', '2025-05-01..2025-05-31=484.5']);
+  });
 });
