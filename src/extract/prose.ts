@@ -774,7 +774,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   const present = new Set<Mention>();
   let forwardRun = false;
   // "At 30 EH/s, nameplate fleet efficiency of 16 J/TH": what a fleet would do at a size, not what it does
-  const hypothetical = /^\W*at\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash\w*)\s*,/i.test(s);
+  // … and "Going from 5.6 EH/s to 10 EH/s improves fleet efficiency from 29.5 J/TH to 24.8 J/TH"
+  const hypothetical = /^\W*at\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash\w*)\s*,/i.test(s) || /^\W*(?:going|growing|moving|expanding|scaling)\s+from\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash\w*)\s+to\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash\w*)/i.test(s);
   mentions.forEach((m, i) => {
     const clauseIdx = clauses.findIndex((c) => m.start >= c.start && m.start < c.end);
     const clause = clauses[clauseIdx]!;

@@ -659,4 +659,9 @@ describe('held-out prose shapes', () => {
     const text = 'Cango gives its May 2025 production.\n\nIt mined 470 BTC in April, followed by 484.5 BTC in May.';
     expect(flows(run('CANG', '2025-06-05', text), 'btc_produced').sort()).toEqual(['2025-04-01..2025-04-30=470', '2025-05-01..2025-05-31=484.5']);
   });
+
+  it("'Going from 5.6 EH/s to 10 EH/s improves fleet efficiency from 29.5 J/TH to 24.8 J/TH' is a plan's arithmetic, not the fleet (IREN, December 2023)", () => {
+    const text = 'IREN publishes its monthly investor update for December 2023.\n\nGoing from 5.6 EH/s to 10 EH/s improves fleet efficiency from 29.5 J/TH to 24.8 J/TH.';
+    expect(run('IREN', '2024-01-05', text).filter((f) => (f.metric === 'fleet_efficiency' || f.metric.startsWith('hashrate')) && f.confidence >= 0.5)).toEqual([]);
+  });
 });
