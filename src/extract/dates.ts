@@ -235,13 +235,9 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   while ((m = firstRe.exec(text))) {
     if (covered(m.index)) continue;
     const months = m[1] ? DURATION_WORDS[m[1].toLowerCase()]! : 6;
-    const fiscal = !!(m[2] ?? m[4]);
-    const year = Number(m[3] ?? m[5]);
-    // the year's first month: January, or the month after the fiscal year's end
-    const endMonth = fiscal ? fy : 12;
-    const startMonth = (endMonth % 12) + 1;
-    const startYear = fiscal && endMonth !== 12 ? year - 1 : year;
-    const endIdx = startYear * 12 + (startMonth - 1) + months - 1;
+    const yearEndMonth = m[2] ?? m[4] ? fy : 12;
+    // months since year 0 of the span's last month: the (fiscal) year's end, less the months after it
+    const endIdx = Number(m[3] ?? m[5]) * 12 + (yearEndMonth - 1) - (12 - months);
     const end = lastDayOfMonth(Math.floor(endIdx / 12), (endIdx % 12) + 1);
     add(spanPeriod(end, months), m.index, m[0].length);
   }

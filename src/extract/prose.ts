@@ -1,8 +1,8 @@
 import type { ParsedDocument } from '../model/parsed.ts';
 import { metricKind, type Metric } from '../model/metrics.ts';
+import { lastDayOfMonth } from '../model/period.ts';
 import { dateOpts, fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
 import type { CompanyMatcher } from './attribution.ts';
-import { lastDayOfMonth } from '../model/period.ts';
 import { fleetScope } from './fleet-scope.ts';
 import { findDates, findPeriods, listedDates, MONTH_RE_SRC, notAPeriod, samePeriodHits, spanPeriod, UNANCHORED, type Period, type PeriodHit } from './dates.ts';
 import { classifyLabel } from './labels.ts';
@@ -721,11 +721,36 @@ function onDay(text: string, h: PeriodHit): boolean {
 /** Between a change in holdings and the level it brings: ", bringing its total to". */
 const TOTAL_BROUGHT = /^[^.;$]{0,60}?\b(?:bringing|taking|lifting|raising|brings|takes)\s+(?:its|the\s+company['’]s|their|our|the)\s+(?:total|holdings|balance|treasury|reserves?)\s+(?:holdings\s+|balance\s+)?(?:up\s+)?(?:to|of)\s+(?:approximately\s+|about\s+|~\s*)?$/i;
 
+/** Between two readings of one figure: "21.9 exahashes or 22.4 …". */
+const OR_GAP = /^\s*(?:\*+\s*)?,?\s*or\s+(?:approximately\s+|about\s+|~\s*)?$/i;
+
+/** Words that date a figure to when it was written: "current efficiency", "we now operate". */
+const CURRENT_WORD = /\b(?:current(?:ly)?|now|today|presently|at present)\b/i;
+
 /** A sentence about what happened after the report's period ended. */
 const AFTER_PERIOD_END = /\b(?:subsequent\s+to|after|since)\s+(?:the\s+)?(?:quarter|period|month|year)(?:['’]s)?[- ](?:end|close)\b/i;
 
 /** Holdings stated as they stand after an event: "brings … holdings to", "now holds", "total holdings of". */
 const NOW_HELD = /\b(?:brings?|bringing|brought|lifts?|lifting|raises?|raising|takes?|taking)\b[^.;]{0,60}\bholdings?\b[^.;]{0,20}\bto\b|\bnow\s+holds?\b|\btotal\s+(?:bitcoin\s+|btc\s+)?holdings\s+(?:to|of|at|now)\b/i;
+
+/**
+ * The period a figure takes in a dated announcement that reports no period of its own, from the
+ * words of its clause: "The purchase brings its holdings to 10,096 BTC" and "today announced it has
+ * surpassed a total hashrate of 10 EH/s" are the levels on the day; "funded entirely by the sale
+ * of approximately 1,080 bitcoin" is the sale it announces, dated that day (trusted less by the
+ * caller: the days of the sale itself are not given).
+ */
+function announcementPeriod(metric: Metric, clauseText: string, filedDate: string): { period: Period; note: string } | undefined {
+  const today: Period = { kind: 'instant', asOf: filedDate };
+  if (metric === 'btc_held' && NOW_HELD.test(clauseText)) return { period: today, note: 'holdings after the announced event: as of publication' };
+  if (metricKind(metric) === 'stock' && /\b(?:now|today|currently|has|have|is|are)\b/i.test(clauseText)) {
+    return { period: today, note: 'a present level in an announcement with no period of its own: as of publication' };
+  }
+  if (DAY_FLOWS.has(metric) && /\b(?:sold|sale\s+of|sells|purchased|purchase\s+of|acquired|bought)\b/i.test(clauseText)) {
+    return { period: { kind: 'flow', start: filedDate, end: filedDate, grain: 'other' }, note: 'a sale or purchase the announcement names without its days: dated at publication' };
+  }
+  return undefined;
+}
 
 /** How far around a figure its clause and sentence are read: real sentences are far shorter. */
 const WINDOW = 600;
@@ -917,8 +942,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     }
     // "21.9 exahashes or 22.4 exahashes including its share of a joint venture": two readings of one
     // figure; which one a reader takes cannot be told
-    const orNext = i + 1 < mentions.length && mentions[i + 1]!.kind === m.kind && /^\s*(?:\*+\s*)?,?\s*or\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(m.end, mentions[i + 1]!.start));
-    const orPrev = i > 0 && mentions[i - 1]!.kind === m.kind && /^\s*(?:\*+\s*)?,?\s*or\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(mentions[i - 1]!.end, m.start));
+    const orNext = i + 1 < mentions.length && mentions[i + 1]!.kind === m.kind && OR_GAP.test(s.slice(m.end, mentions[i + 1]!.start));
+    const orPrev = i > 0 && mentions[i - 1]!.kind === m.kind && OR_GAP.test(s.slice(mentions[i - 1]!.end, m.start));
     if (orNext || orPrev) c = capped(c, 0.45, 'one of two readings ("X or Y including …")');
     // "grows HODL 114 BTC to 549 BTC": the first figure is the change, the second the level
     // (not "growing its current 1.2 EH to 2.5 EH": a level named as today's)
@@ -988,6 +1013,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   // "5,296 BTC held at year end" in a report whose period ends with the fiscal year
   const dp = env.defaultPeriod;
   const yearEndIsOwn = !!dp && dp.kind === 'flow' && !!dp.end && dp.end === lastDayOfMonth(Number(dp.end.slice(0, 4)), env.fyEndMonth);
+  const afterPeriodEnd = AFTER_PERIOD_END.test(s);
   const ownFound: Period[] = [];
   const unresolvedByClause = new Map<number, boolean>();
   const hitIndex = { ...indexHits(periods, clauses), text: s };
@@ -1047,27 +1073,14 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
         fromCarry = true;
         notes0.push('period from the previous sentence');
       }
-      // "The purchase brings its holdings to 10,096 BTC" in a dated announcement with no period of
-      // its own (a purchase or sale release): the holdings on the day it is published
-      if (!period && !env.defaultPeriod && !env.periodic && env.filedDate && c.metric === 'btc_held' && NOW_HELD.test(s.slice(clause.start, clause.end))) {
-        period = { kind: 'instant', asOf: env.filedDate };
-        fromDefault = true;
-        notes0.push('holdings after the announced event: as of publication');
-      }
-      // "today announced it has surpassed a total hashrate of 10 EH/s", "fleet wide efficiency is now
-      // estimated at 27.8 J/TH" in an announcement that reports no period: the level on the day
-      if (!period && !env.defaultPeriod && !env.periodic && env.filedDate && metricKind(c.metric) === 'stock' && /\b(?:now|today|currently|has|have|is|are)\b/i.test(s.slice(clause.start, clause.end))) {
-        period = { kind: 'instant', asOf: env.filedDate };
-        fromDefault = true;
-        notes0.push('a present level in an announcement with no period of its own: as of publication');
-      }
-      // "funded entirely by the sale of approximately 1,080 bitcoin" in an announcement that names
-      // no period: the sale it announces, dated the day it is published (trusted less: the days
-      // of the sale itself are not given)
-      if (!period && !env.defaultPeriod && !env.periodic && env.filedDate && DAY_FLOWS.has(c.metric) && /\b(?:sold|sale\s+of|sells|purchased|purchase\s+of|acquired|bought)\b/i.test(s.slice(clause.start, clause.end))) {
-        period = { kind: 'flow', start: env.filedDate, end: env.filedDate, grain: 'other' };
-        fromDefault = true;
-        notes0.push('a sale or purchase the announcement names without its days: dated at publication');
+      // a dated announcement that reports no period of its own (a purchase, a sale, a milestone)
+      if (!period && !env.defaultPeriod && !env.periodic && env.filedDate) {
+        const dated = announcementPeriod(c.metric, s.slice(clause.start, clause.end), env.filedDate);
+        if (dated) {
+          period = dated.period;
+          fromDefault = true;
+          notes0.push(dated.note);
+        }
       }
       if (!period) {
         // a figure with no period of its own: the document's period, trusted less in long filings
@@ -1084,8 +1097,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // a comparison clause compares one figure; another metric inside it ("… from 759 BTC in Q2
     // 2021, and cut the cost to $6,900") is a statement the clause cut did not see end: its period
     // cannot be trusted
-    const firstInClause = classified.find((x) => x.clauseIdx === clauseIdx);
-    if (clause.comparison && !mapped && firstInClause && firstInClause.m !== m && firstInClause.c.metric !== c.metric) {
+    const firstInClause = clause.comparison && !mapped ? classified.find((x) => x.clauseIdx === clauseIdx) : undefined;
+    if (firstInClause && firstInClause.m !== m && firstInClause.c.metric !== c.metric) {
       confidence = Math.min(confidence, 0.45);
       notes.push('another metric inside a comparison: its period is uncertain');
     }
@@ -1097,7 +1110,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       notes.push('a period long before the release: a recap or a misprinted year');
     }
     // "Subsequent to the quarter's end, … 3.9 exahashes …": after the period, on a day not stated
-    if (fromDefault && AFTER_PERIOD_END.test(s)) continue;
+    if (fromDefault && afterPeriodEnd) continue;
     if (fromDefault) {
       confidence -= env.periodic ? 0.4 : 0.1;
       notes.push('period from the document');
@@ -1108,10 +1121,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if ((fromDefault || fromCarry) && fitted.kind === 'instant') {
       const end = fitted.asOf;
       const grain = period?.kind === 'flow' ? period.grain : undefined;
-      if (grain !== 'month' && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > 20 * 86_400_000 && /\b(?:current(?:ly)?|now|today|presently|at present)\b/i.test(s.slice(Math.max(clause.start, m.start - 80), m.start))) {
+      const current = grain !== 'month' && CURRENT_WORD.test(s.slice(Math.max(clause.start, m.start - 80), m.start));
+      if (current && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > 20 * 86_400_000) {
         fitted = { kind: 'instant', asOf: env.filedDate };
         notes.push('"current" in a report published after its period: as of the publication date');
-      } else if (grain !== 'month' && !env.filedDate && /\b(?:current(?:ly)?|now|today|presently|at present)\b/i.test(s.slice(Math.max(clause.start, m.start - 80), m.start))) {
+      } else if (current && !env.filedDate) {
         // the day it is current on is not known: not the period's end either
         confidence = Math.min(confidence, 0.45);
         notes.push('"current" in a report of unknown date: its date is not stated');
