@@ -54,6 +54,7 @@ const extrasFor = (dir: string) => [...(extraFiles.get('') ?? []), ...(extraFile
 interface Row {
   labelled: number;
   found: number;
+  foundConfident: number;
   other: number;
   otherFound: number;
   extra: number;
@@ -100,9 +101,10 @@ async function main(): Promise<void> {
       const name = `${label.company} ${label.file}`;
       const s = scoreDocument(label, run.facts, run.company?.ticker);
       for (const [k, r] of s.families) {
-        const acc = perMetric.get(k) ?? { labelled: 0, found: 0, other: 0, otherFound: 0, extra: 0, extraFound: 0, wrong: 0 };
+        const acc = perMetric.get(k) ?? { labelled: 0, found: 0, foundConfident: 0, other: 0, otherFound: 0, extra: 0, extraFound: 0, wrong: 0 };
         acc.labelled += r.labelled;
         acc.found += r.found;
+        acc.foundConfident += r.foundConfident;
         acc.other += r.other;
         acc.otherFound += r.otherFound;
         acc.extra += r.extra;
@@ -135,12 +137,14 @@ async function main(): Promise<void> {
   console.log(`\n${pad('metric family', 34)}${pad('labelled', 10)}${pad('found', 8)}${pad('recall', 8)}${pad('other', 8)}${pad('found', 8)}${pad('extra', 8)}${pad('found', 8)}wrong`);
   let L = 0;
   let F = 0;
+  let FC = 0;
   let W = 0;
   let X = 0;
   let XF = 0;
   for (const [k, r] of rows) {
     L += r.labelled;
     F += r.found;
+    FC += r.foundConfident;
     W += r.wrong;
     X += r.extra;
     XF += r.extraFound;
@@ -148,6 +152,7 @@ async function main(): Promise<void> {
     console.log(`${pad(k, 34)}${pad(r.labelled, 10)}${pad(r.found, 8)}${pad(rec, 8)}${pad(r.other, 8)}${pad(r.otherFound, 8)}${pad(r.extra, 8)}${pad(r.extraFound, 8)}${r.wrong}`);
   }
   console.log(`${pad('TOTAL', 34)}${pad(L, 10)}${pad(F, 8)}${pad(L ? (F / L).toFixed(3) : '-', 8)}${pad('', 16)}${pad(X, 8)}${pad(XF, 8)}${W}`);
+  console.log(`found by a fact of confidence ≥ 0.5: ${FC} of ${L} (${L ? (FC / L).toFixed(3) : '-'})`);
   console.log(`\ndocuments ${docs} (negatives ${negDocs}); facts ${totalFacts}; wrong values ${W}; false alarms ${falseAlarms}; unlabelled facts ${unlabelled}`);
   if (misses.length) console.log(`\nmisses:\n  ${misses.join('\n  ')}`);
   if (wrongs.length) console.log(`\nwrong / false alarms:\n  ${wrongs.join('\n  ')}`);

@@ -9,7 +9,7 @@
  *   hashrate_operating. Hashrate periods compare on the date (asOf, or the end of an average's
  *   span), because companies state averages "as of" a date.
  * - cost_per_btc families are split by basis (costs are never compared across bases); label basis
- *   direct_energy counts as direct.
+ *   direct_energy and cash count as direct (a cash cost to mine is the direct cost without depreciation).
  * - WRONG: a fact with confidence ≥ 0.5, for the filer, whose family and period some label of
  *   the document covers (facts, otherPeriods or extra) but whose value no such label has.
  */
@@ -84,7 +84,8 @@ export function readLabels(dir: string, extraFiles: readonly string[] = []): { l
 
 function costBasis(b: string | undefined): string {
   const x = (b ?? 'company_defined').toLowerCase();
-  return x === 'direct_energy' ? 'direct' : x;
+  // a cash cost is the direct cost without depreciation (src/model/metrics.ts): one family
+  return x === 'direct_energy' || x === 'cash' ? 'direct' : x;
 }
 
 export function labelFamily(l: { metric: string; basis?: string | undefined }): string {
@@ -126,6 +127,8 @@ export function factMatchesLabel(l: LabelFact, f: ExtractedFact): boolean {
 export interface FamilyScore {
   labelled: number;
   found: number;
+  /** found by a fact of confidence ≥ 0.5 (what a default-threshold export would show) */
+  foundConfident: number;
   other: number;
   otherFound: number;
   extra: number;
@@ -150,7 +153,7 @@ export function scoreDocument(label: LabelLine, facts: readonly ExtractedFact[],
   const score: DocScore = { families: new Map(), misses: [], otherMisses: [], extraMisses: [], wrong: [], falseAlarms: [], unlabelled: [] };
   const fam = (k: string) => {
     let r = score.families.get(k);
-    if (!r) score.families.set(k, (r = { labelled: 0, found: 0, other: 0, otherFound: 0, extra: 0, extraFound: 0, wrong: 0 }));
+    if (!r) score.families.set(k, (r = { labelled: 0, found: 0, foundConfident: 0, other: 0, otherFound: 0, extra: 0, extraFound: 0, wrong: 0 }));
     return r;
   };
   const own = facts.filter((f) => !f.company || f.company === filer);
@@ -161,6 +164,7 @@ export function scoreDocument(label: LabelLine, facts: readonly ExtractedFact[],
     r.labelled++;
     if (own.some((f) => factMatchesLabel(l, f))) r.found++;
     else score.misses.push(`${k} ${periodKeyOf(k, l)} = ${l.value}`);
+    if (own.some((f) => f.confidence >= 0.5 && factMatchesLabel(l, f))) r.foundConfident++;
   }
   for (const l of label.otherPeriods ?? []) {
     const k = labelFamily(l);

@@ -287,6 +287,13 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     const fiscal = !!(m[3] || m[6] || m[7]) || /\bfiscal\b|\bfy/i.test(text.slice(Math.max(0, m.index - 12), m.index + m[0].length));
     add(fiscal ? fiscalQuarter(y, q, fy) : fiscalQuarter(y, q, 12), m.index, m[0].length);
   }
+  // "Fourth Quarter and Full Year 2024", "Q4 and fiscal year 2025 results": the year named once for both
+  const qAndYearRe = /\b(?:q([1-4])|(first|second|third|fourth)\s+(?:fiscal\s+)?quarter)\s+and\s+(?:the\s+)?(full|fiscal)[- ]year\s+(?:of\s+)?(?:fiscal\s+)?(?:fy\s*)?(\d{4})\b/gi;
+  while ((m = qAndYearRe.exec(text))) {
+    const q = Number(m[1] ?? 0) || ORD[(m[2] ?? '').toLowerCase()] || 0;
+    const fiscal = m[3]!.toLowerCase() === 'fiscal' || /\bfiscal\b/i.test(m[0]);
+    add(fiscalQuarter(Number(m[4]), q, fiscal ? fy : 12), m.index, m[0].search(/\s+and\s/i));
+  }
   // "during Q3", "in the first quarter" with no year: the latest such quarter ended by the reference date
   const bareQRe = /\b(?:during|in|for|over|through|throughout)\s+(?:the\s+)?(?:q([1-4])|(first|second|third|fourth)\s+quarter)\b(?!\s*(?:of\s+)?(?:fiscal\s+|fy\s*|calendar\s+)?(?:year\s+)?['’]?\d{2,4}\b)/gi;
   while ((m = bareQRe.exec(text))) {

@@ -2,8 +2,8 @@ import type { Company } from '../model/company.ts';
 import type { Env } from './_candidate.ts';
 
 /**
- * Whether a capacity figure in a sentence (hashrate, power, power price, efficiency) is the
- * company's fleet: one site's, a batch of machines, customers' machines, a peak or a plan-sized
+ * Whether a capacity figure in a sentence (hashrate, power, power price, efficiency) or a count of
+ * coins is the company's fleet's: one site's, a batch of machines, customers' machines, a peak or a plan-sized
  * fleet are not. Each rule reads a window of the sentence before or after the figure; a rule
  * either drops the figure or keeps it below 0.5 with its reason. Pure: text and offsets in.
  */
@@ -131,6 +131,13 @@ const RULES: readonly ScopeRule[] = [
     kinds: CAPACITY,
     test: (s, m) => /^(?:[^.;]|\.(?=\d)){0,40}?\b(?:in|at)\s+(?:its|our|the|their)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+(?:mining\s+)?(?:data\s?cent(?:er|re)|datacent(?:er|re)|facility|site|campus|farm)\b/.test(after(s, m, 110)),
     cap: { max: 0.4, note: 'a named facility right after it: a site figure' },
+  },
+  // "Self-mined 442 bitcoin at the Lake Mariner Facility" beside "555 bitcoin across the Lake
+  // Mariner and Nautilus facilities": one facility's coins, not the company's
+  {
+    kinds: ['btc'],
+    test: (s, m) => /^\s*(?:bitcoins?|btc)?\s*(?:(?:were|was)\s+)?(?:(?:self-)?mined\s+|produced\s+)?(?:at|from|in)\s+(?:the\s+|its\s+|our\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:Facility|Site|Campus|Data Cent(?:er|re)|Mine|Farm)\b/.test(after(s, m, 90)),
+    cap: { max: 0.4, note: 'one facility’s coins' },
   },
 ];
 

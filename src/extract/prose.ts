@@ -206,7 +206,8 @@ function clauseBounds(s: string): Clause[] {
   }
   // "produced 654 … in the second quarter; as of June 30, produced 846 … in 2021": a statement of
   // its own, whose figures look for their period in it first
-  const semi = /;\s+/g;
+  // … and ", with a total of 1,557 BTC produced year-to-date" is a running total's own statement
+  const semi = /;\s+|,\s+(?=(?:with|for)\s+a\s+(?:total|cumulative)\s+(?:of\s+)?(?:approximately\s+|about\s+|~\s*)?[$\d])/g;
   while ((m = semi.exec(s))) cuts.push({ at: m.index, parallel: true });
   cuts.sort((a, b) => a.at - b.at);
   const out: Clause[] = [];
@@ -361,6 +362,10 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       const bOwn = b.replace(/^\s*(?:\([^)]{1,8}\)\s*)?(?:installed|operational|operating|deployed|energized|online|active|average)\b[^,;]{0,12}(?:[,;]|\s+and\b)\s*/, ' ');
       let basis = hashrateBasisWord(bOwn.slice(-70));
       if (/\binstalled and operat(ional|ing|ed)\b/.test(`${b.slice(-70)} ${a.slice(0, 60)}`)) basis = 'operating';
+      // "installed hashrate now stands at 11.4 EH/s, with 10 EH/s operational": a figure that opens
+      // its own phrase takes the word right after it, not the earlier figure's
+      const ownAfter = /^\s*(?:installed|operational|operating|deployed|energized|online|active)\b/.exec(a);
+      if (ownAfter && /(?:\bwith|\band|,)\s*(?:approximately\s+|about\s+|~\s*)?$/.test(b)) basis = hashrateBasisWord(ownAfter[0]);
       if (basis === 'unspecified' && subject) basis = hashrateBasisWord(subject);
       // "our average operational hash rate in June was twice …, at 26.3 exahash": the subject's "average"
       // holds however far the figure is from it
@@ -449,6 +454,11 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (costBefore && !/revenue|hosting|price of bitcoin|bitcoin price/.test(l.slice(-160))) {
         return costPerBtc(l.slice(-160), sc, 0.65);
       }
+      // "Mined 234 Bitcoin at … , compared to a cost to mine of $31,482": per coin in a sentence about
+      // coins mined, when the amount carries no scale word (a total cost would be in millions)
+      if (/\bcosts?\s+to\s+mine\s+of\s+(?:approximately\s+|about\s+|~\s*)?$/.test(w.slice(-40)) && /\b(?:bitcoins?|btc)\b/.test(sc) && !/thousand|million|billion|\b[kmb]n?\b/i.test(mention.raw) && !/hosting|hosted/.test(w)) {
+        return costPerBtc(w.slice(-40), sc, 0.6);
+      }
       if (/\b(purchased|bought|acquired|purchase of)\b[^$]{0,40}\b(bitcoin|btc)\b[^$]{0,30}\b(for|at a cost of|totall?ing)\b\s*(approximately|about|~)?\s*$/.test(w)) {
         return { metric: 'btc_purchased_cost', confidence: 0.75, notes: [] };
       }
@@ -464,7 +474,8 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       }
       // "the bitcoin mining business generating revenue of RMB 989.4 million (US$138.1 million)": the
       // same amount in the second currency follows in parentheses
-      if (/\b(?:bitcoin|btc|self[- ])\s*mining (?:business|operations?|segment)\s+(?:generat\w*|contribut\w*|earn\w*|brought in|bringing in)\s+revenues?\s+of\s+(?:[a-z]{3}\s?[\d.,]+\s*(?:million|billion|thousand|mn|bn)?\s*(?:\(\s*(?:us\s?)?)?)?$/.test(w) && !/hosting|cloud|hosted/.test(w)) {
+      // … "our Bitcoin mining business in November 2024, which generated RMB653.0 million (US$89.5 million)"
+      if (/\b(?:bitcoin|btc|self[- ])\s*mining (?:business|operations?|segment)(?:\s+(?:launched\s+|started\s+|begun\s+)?in\s+[a-z]+\s+\d{4})?,?\s+(?:which\s+)?(?:generat\w*|contribut\w*|earn\w*|brought in|bringing in)\s+(?:revenues?\s+of\s+)?(?:[a-z]{3}\s?[\d.,]+\s*(?:million|billion|thousand|mn|bn)?\s*(?:\(\s*(?:us\s?)?)?)?$/.test(l.slice(-130)) && !/hosting|cloud|hosted/.test(w)) {
         return { metric: 'mining_revenue', confidence: 0.75, notes: [] };
       }
       // "Total revenues were $224.6 million, of which Bitcoin mining contributed about $220.9 million"
@@ -694,7 +705,7 @@ const THRESHOLD_BEFORE = /\b(exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|over|more
 
 const TRIGGER = /bitcoin|btc|eh\/s|\beh\b|ehum|ph\/s|exahash|petahash|j\/th|w\/th|terahash|mw\b|megawatt|gigawatt|kwh|kilowatt|mwh|\$/i;
 
-const PAST_TENSE = /\b(was|were|had|held|reached|increased|rose|grew|ended|exited|stood|totall?ed|decreased|declined|fell|achieved|expanded|brought|remained|mined|produced|sold)\b/i;
+const PAST_TENSE = /\b(was|were|had|held|reached|increased|rose|grew|ended|exited|stood|totall?ed|decreased|declined|fell|achieved|expanded|brought|remained|mined|produced|sold|enhanced|improved|boosted|lifted|raised|upgraded|added|energized|deployed|surpassed|climbed|jumped|doubled|tripled)\b/i;
 
 /** Words of a comparison that say nothing about what the compared figure is. */
 const COMPARED_FILLER = /\b(?:a|an|the|its|their|our|slight(?:ly)?|marginal(?:ly)?|significant(?:ly)?|sharp(?:ly)?|modest(?:ly)?|decrease[sd]?|increase[sd]?|declined?|rise|rose|drop(?:ped)?|fell|up|down|from|compared|to|with|versus|vs|as|previous|prior|record|last|of|by|approximately|about|around|nearly|roughly|over|month|quarter|year|mom|yoy|month-over-month|year-over-year)\b|\d+(?:\.\d+)?\s*%|[~,.;:()\s-]+/gi;
@@ -950,7 +961,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (!presentLevel && /^\s*(?:of\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?[~$]?\d/i.test(s.slice(m.end, m.end + 30)) && /\b(?:grow|grows|grew|grown|increas\w*|add(?:s|ed|ing)?|rais\w*|boost\w*|expand\w*|lift\w*)\b(?![^,;]*\bfrom\b)[^,;]{0,40}$/i.test(s.slice(Math.max(0, m.start - 50), m.start))) return;
     if (hypothetical) return;
     // one site's figure, a batch of machines, customers' machines, a peak (see fleet-scope.ts)
-    if (m.kind !== 'btc' && m.kind !== 'usd') {
+    if (m.kind !== 'usd') {
       const scope = fleetScope(m.kind, s, m, clause, env);
       if (scope.drop) return;
       for (const cap of scope.caps) c = capped(c, cap.max, cap.note);
@@ -1035,9 +1046,20 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       period = pickPeriod(hitIndex, m, clauseIdx, c.metric, env, mentions);
       // its own period is a month or date whose year nothing tells: no other period may stand in
       if (period === UNANCHORED) continue;
-      if (!period && clause.comparison) continue;
+      if (!period && clause.comparison) {
+        // "revenue per Bitcoin mined of $61,025, compared to a cost to mine of $31,482": two
+        // metrics of one period set side by side, not a figure of another period
+        if (!crossMetricComparison(m, c, clause, mentions, classified)) continue;
+        notes0.push('compared with another metric of the same period');
+      }
       // "mined 1,930.8 BTC in the quarter" in a quarterly release is the release's quarter
       const grainWord = env.defaultPeriod?.kind === 'flow' ? { month: 'month', quarter: 'quarter', year: 'year' }[env.defaultPeriod.grain as string] : undefined;
+      // "… business in November 2024, which generated … (US$89.5 million) in the quarter": the words
+      // right after the figure name its period, over a date further back
+      if (period && grainWord && env.defaultPeriod && new RegExp(`^\\s*\\)?\\s*(?:in|during|for|over|through|throughout)\\s+the\\s+(?:fiscal\\s+)?${grainWord}\\b(?!\\s+(?:ended|ending|of|to)\\b)`, 'i').test(s.slice(m.end, m.end + 40))) {
+        period = env.defaultPeriod;
+        notes0.push(`"the ${grainWord}" right after it: the period of the report`);
+      }
       // … and "record annual revenue … with 5,686 bitcoin mined" in a full-year report is its year
       const yearWords = grainWord === 'year' ? '|\\b(?:annual|full[- ]year)\\b' : '';
       const ownSpan = grainWord ? new RegExp(`\\b(?:(?:in|during|for|over|through|throughout)\\s+the|this)\\s+(?:fiscal\\s+)?(?:${grainWord}|period)\\b${yearWords}`, 'gi') : undefined;
@@ -1121,8 +1143,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if ((fromDefault || fromCarry) && fitted.kind === 'instant') {
       const end = fitted.asOf;
       const grain = period?.kind === 'flow' ? period.grain : undefined;
-      const current = grain !== 'month' && CURRENT_WORD.test(s.slice(Math.max(clause.start, m.start - 80), m.start));
-      if (current && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > 20 * 86_400_000) {
+      const lead = s.slice(Math.max(clause.start, m.start - 80), m.start);
+      // a monthly update's holdings "now" or "currently" are the month-end level it reports; its
+      // "currently operates 10 EH/s" is the fleet on the day it is out
+      const current = (grain !== 'month' || !c.metric.startsWith('btc_')) && CURRENT_WORD.test(lead);
+      if (current && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > (grain === 'month' ? 0 : 20 * 86_400_000)) {
         fitted = { kind: 'instant', asOf: env.filedDate };
         notes.push('"current" in a report published after its period: as of the publication date');
       } else if (current && !env.filedDate) {
@@ -1267,6 +1292,19 @@ function pickPeriod(index: HitIndex, m: Mention, clauseIdx: number, metric: Metr
     if (p && (!best || d < best.d)) best = { p, d };
   }
   return best?.p;
+}
+
+/**
+ * A compared figure with its own metric words, set against a figure of the same kind that is
+ * another metric (or none of ours): the comparison is across metrics, not periods.
+ */
+function crossMetricComparison(m: Mention, c: Classified, clause: Clause, mentions: readonly Mention[], classified: readonly { m: Mention; c: Classified }[]): boolean {
+  if (c.notes.some((n) => n.includes('carried'))) return false;
+  let compared: Mention | undefined;
+  for (const x of mentions) if (x.end <= clause.start) compared = x;
+  if (!compared || compared.kind !== m.kind || !!compared.perBtc !== !!m.perBtc) return false;
+  const prev = classified.find((x) => x.m === compared);
+  return !prev || prev.c.metric !== c.metric;
 }
 
 /** The last figure of this kind classified in an earlier clause (figures are classified in order). */

@@ -152,9 +152,10 @@ function pipeRegionEnd(lines: string[], start: number): number {
       j++;
       continue;
     }
-    // up to four short non-pipe lines may sit inside a cell ("Average Bitcoin", "Produced per Day")
+    // up to four short non-pipe lines may sit inside a cell ("Average Bitcoin", "Produced per Day");
+    // a line ending in ":" is a heading between two lists ("Additional updates for March:"), not a cell part
     let k = j;
-    while (k < lines.length && !isPipeLine(lines[k]!) && k - j < 5 && lines[k]!.trim().length <= 90) k++;
+    while (k < lines.length && !isPipeLine(lines[k]!) && k - j < 5 && lines[k]!.trim().length <= 90 && !/:\s*$/.test(lines[k]!)) k++;
     if (k < lines.length && isPipeLine(lines[k]!) && k - j < 5) {
       j = k;
       continue;
