@@ -419,6 +419,8 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (/hosting fee|hosted|credits?/.test(near)) return undefined;
       if (!/cost|price|power|electricity|energy|rate/.test(`${near} ${clause.toLowerCase()}`)) return undefined;
       if (/\b(hosting|hosted|revenue|sell|sold|sales?|contract(ed)? (rate|price)|ppa)\b/.test(b.slice(-40))) return undefined;
+      // "the power price at the sites currently under contract is 2.7 c/kWh": a contract's price, not the cost paid
+      if (/\b(?:under|in)\s+(?:(?:its|our|the|a|long-term|fixed[- ]price)\s+)*(?:contracts?|power purchase agreements?|ppas?)\b|\bcontracted\b/.test(b.slice(-90))) return undefined;
       return { metric: 'energy_cost_per_kwh', confidence: 0.75, notes: [], ...(/all[- ]in/.test(near) ? { basisLabel: 'all-in power cost' } : {}) };
     }
     case 'usd': {
@@ -1026,7 +1028,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   const yearEndIsOwn = !!dp && dp.kind === 'flow' && !!dp.end && dp.end === lastDayOfMonth(Number(dp.end.slice(0, 4)), env.fyEndMonth);
   const afterPeriodEnd = AFTER_PERIOD_END.test(s);
   const ownFound: Period[] = [];
-  const unresolvedByClause = new Map<number, boolean>();
+  const unresolvedByClause = new Map<string, boolean>();
   const hitIndex = { ...indexHits(periods, clauses), text: s };
   for (const { m, c, clauseIdx } of classified) {
     const clause = clauses[clauseIdx]!;
@@ -1064,15 +1066,20 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       const yearWords = grainWord === 'year' ? '|\\b(?:annual|full[- ]year)\\b' : '';
       const ownSpan = grainWord ? new RegExp(`\\b(?:(?:in|during|for|over|through|throughout)\\s+the|this)\\s+(?:fiscal\\s+)?(?:${grainWord}|period)\\b${yearWords}`, 'gi') : undefined;
       // once per clause: a long clause full of figures would otherwise be scanned once per figure
-      let unresolved = unresolvedByClause.get(clauseIdx);
+      // the clause up to the next figure of this kind: "~7.7 EH/s and on track to reach ~9.3 EH/s by
+      // end of Third Quarter 2024" leaves the first figure's words without a period of their own
+      const nextSame = mentions.find((x) => x.kind === m.kind && x.start >= m.end && x.start < clause.end);
+      const clauseEnd = nextSame && FORWARD_LOOKING.test(s.slice(m.end, nextSame.start)) ? nextSame.start : clause.end;
+      const unresolvedKey = `${clauseIdx}:${clauseEnd}`;
+      let unresolved = unresolvedByClause.get(unresolvedKey);
       if (unresolved === undefined) {
         // … and "three months ahead of schedule" names no period either
-        let clauseText = s.slice(clause.start, clause.end).replace(/\b(?:year|month|quarter)[- ]over[- ](?:year|month|quarter)\b|\ball[- ]time\b|\b(?:[\w-]+\s+)?(?:months?|weeks?|quarters?)\s+(?:ahead\s+of|behind)\s+schedule\b/gi, ' ');
+        let clauseText = s.slice(clause.start, clauseEnd).replace(/\b(?:year|month|quarter)[- ]over[- ](?:year|month|quarter)\b|\ball[- ]time\b|\b(?:[\w-]+\s+)?(?:months?|weeks?|quarters?)\s+(?:ahead\s+of|behind)\s+schedule\b/gi, ' ');
         if (ownSpan) clauseText = clauseText.replace(ownSpan, ' ');
         // "at the end of the quarter" names the report's own period end (see ownEnd below)
         clauseText = clauseText.replace(ownEndRe(yearEndIsOwn, 'gi'), ' ');
         unresolved = UNRESOLVED_PERIOD.test(clauseText);
-        unresolvedByClause.set(clauseIdx, unresolved);
+        unresolvedByClause.set(unresolvedKey, unresolved);
       }
       if (!period && unresolved) continue;
       // "installed capacity at month-end" names the report's own month, whatever came before
@@ -1112,8 +1119,15 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     }
     let fitted = fitPeriod(c.metric, period);
     if (!fitted) continue;
-    // a period that ends after publication is a plan ("10 EH/s in May" written on May 6)
-    if (env.filedDate && (fitted.kind === 'instant' ? fitted.asOf : fitted.end) > env.filedDate) continue;
+    // a period that ends after publication is a plan ("10 EH/s in May" written on May 6) …
+    if (env.filedDate && (fitted.kind === 'instant' ? fitted.asOf : fitted.end) > env.filedDate) {
+      // … unless a level already reached in the quarter under way: "Increased Hash Rate to 7.4 EH/s
+      // in First Quarter 2024", written on March 5, is the level on that day
+      const reached = metricKind(c.metric) === 'stock' && period?.kind === 'flow' && period.start <= env.filedDate && PAST_TENSE.test(s.slice(clause.start, m.start));
+      if (!reached) continue;
+      fitted = { kind: 'instant', asOf: env.filedDate };
+      notes0.push('a level reached in the period under way: as of the publication date');
+    }
     let confidence = c.confidence;
     const notes = [...c.notes, ...notes0];
     // a comparison clause compares one figure; another metric inside it ("… from 759 BTC in Q2
@@ -1280,7 +1294,9 @@ function pickPeriod(index: HitIndex, m: Mention, clauseIdx: number, metric: Metr
     if (index.text && CAUSE.test(index.text.slice(m.end, h.index))) break;
     // "mined 447 bitcoins, totaling 4,076 bitcoins year-to-date": a running total's words belong
     // to the figure of its kind they follow, not to one further back
-    if (h.ytd && mentions.some((x) => x !== m && x.kind === m.kind && x.start >= m.end && x.end <= h.index)) continue;
+    // … and "~7.7 EH/s and on track to reach ~9.3 EH/s by end of Third Quarter 2024": a period to
+    // come after another figure of its kind is that figure's target date
+    if ((h.ytd || (env.filedDate && periodEnd(h.period) > env.filedDate)) && mentions.some((x) => x !== m && x.kind === m.kind && x.start >= m.end && x.end <= h.index)) continue;
     const gapAfter = s_gap(h, m);
     // "from 40.91 EH/s in July to 44.85 EH/s in September": a phrase right after a figure is its own
     const d = gapAfter <= 4 ? 0 : (h.index - m.end) * 1.5 + 5;
@@ -1319,6 +1335,10 @@ function lastClassified<T extends { m: Mention; clauseIdx: number }>(xs: readonl
   }
   for (let i = lo - 1; i >= Math.max(0, lo - 64); i--) if (xs[i]!.m.kind === kind) return xs[i];
   return undefined;
+}
+
+function periodEnd(p: Period | undefined): string {
+  return !p ? '' : p.kind === 'instant' ? p.asOf : p.end;
 }
 
 function s_gap(h: PeriodHit, m: Mention): number {

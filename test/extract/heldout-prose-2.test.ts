@@ -91,3 +91,22 @@ describe('held-out prose shapes, sets T–X', () => {
     expect(flows(facts, 'mining_revenue')).toEqual(['2024-10-01..2024-12-31=89500000']);
   });
 });
+
+describe('held-out prose shapes, set Y', () => {
+  it("a level named before a target ('~7.7 EH/s and on track to reach ~9.3 EH/s by end of Third Quarter 2024') keeps its own date (Cipher, Q1 2024 update)", () => {
+    const text = 'Cipher Mining gives its business update for the first quarter of 2024.\n\nCurrent self-mining hash rate of ~7.7 EH/s and on track to reach ~9.3 EH/s by end of Third Quarter 2024';
+    expect(stocks(run('CIFR', '2024-05-07', text), 'hashrate_operating')).toEqual(['2024-05-07=7.7']);
+  });
+
+  it("'Increased hash rate to 7.4 EH/s in First Quarter 2024', written in March, is the level on the day it is out (Cipher, March 2024)", () => {
+    const text = 'Cipher Mining gives its business update for the fourth quarter of 2023.\n\nIncreased hash rate to 7.4 EH/s in First Quarter 2024 and on track for 9.3 EH/s by end of Third Quarter 2024.';
+    expect(stocks(run('CIFR', '2024-03-05', text), 'hashrate_operating')).toEqual(['2024-03-05=7.4']);
+    // without a past-tense verb the quarter under way is a plan
+    expect(stocks(run('CIFR', '2024-03-05', 'Cipher Mining gives its business update for the fourth quarter of 2023.\n\nHash rate of 7.4 EH/s in First Quarter 2024.'), 'hashrate_operating')).toEqual([]);
+  });
+
+  it("a power price 'at the sites under contract' is a contract's price, not the cost paid (Cipher, Q1 2023: 2.7 c/kWh)", () => {
+    const text = 'Cipher Mining gives its business update for the first quarter of 2023.\n\nThe weighted average power price at the sites currently under contract is about 2.7 c/kWh.';
+    expect(confident(run('CIFR', '2023-05-09', text), 'energy_cost_per_kwh')).toEqual([]);
+  });
+});
