@@ -4,7 +4,7 @@ import { lastDayOfMonth } from '../model/period.ts';
 import { dateOpts, fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
 import type { CompanyMatcher } from './attribution.ts';
 import { fleetScope } from './fleet-scope.ts';
-import { findDates, findPeriods, listedDates, MONTH_RE_SRC, notAPeriod, samePeriodHits, spanPeriod, UNANCHORED, type Period, type PeriodHit } from './dates.ts';
+import { findDates, findPeriods, listedDates, MONTH_RE_SRC, notAPeriod, periodEnd, samePeriodHits, spanPeriod, UNANCHORED, type Period, type PeriodHit } from './dates.ts';
 import { classifyLabel } from './labels.ts';
 import { parseNumber, tidy } from './numbers.ts';
 import { CLAUSE_RESUME, COMPARISON_SPLIT, DELTA_BEFORE, FORWARD_LOOKING, NOT_OWN, PROSE_BTC_KEYWORDS, PROSE_NOT_SELF_MINED, SCOPE_NOT_OWN } from './rules.ts';
@@ -1029,6 +1029,12 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   const afterPeriodEnd = AFTER_PERIOD_END.test(s);
   const ownFound: Period[] = [];
   const unresolvedByClause = new Map<string, boolean>();
+  // "mined 1,930.8 BTC in the quarter" in a quarterly release is the release's quarter
+  const grainWord = dp?.kind === 'flow' ? { month: 'month', quarter: 'quarter', year: 'year' }[dp.grain as string] : undefined;
+  // … and "record annual revenue … with 5,686 bitcoin mined" in a full-year report is its year
+  const yearWords = grainWord === 'year' ? '|\\b(?:annual|full[- ]year)\\b' : '';
+  const ownSpan = grainWord ? new RegExp(`\\b(?:(?:in|during|for|over|through|throughout)\\s+the|this)\\s+(?:fiscal\\s+)?(?:${grainWord}|period)\\b${yearWords}`, 'gi') : undefined;
+  const ownSpanAfter = grainWord ? new RegExp(`^\\s*\\)?\\s*(?:in|during|for|over|through|throughout)\\s+the\\s+(?:fiscal\\s+)?${grainWord}\\b(?!\\s+(?:ended|ending|of|to)\\b)`, 'i') : undefined;
   const hitIndex = { ...indexHits(periods, clauses), text: s };
   for (const { m, c, clauseIdx } of classified) {
     const clause = clauses[clauseIdx]!;
@@ -1054,17 +1060,12 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
         if (!crossMetricComparison(m, c, clause, mentions, classified)) continue;
         notes0.push('compared with another metric of the same period');
       }
-      // "mined 1,930.8 BTC in the quarter" in a quarterly release is the release's quarter
-      const grainWord = env.defaultPeriod?.kind === 'flow' ? { month: 'month', quarter: 'quarter', year: 'year' }[env.defaultPeriod.grain as string] : undefined;
       // "… business in November 2024, which generated … (US$89.5 million) in the quarter": the words
       // right after the figure name its period, over a date further back
-      if (period && grainWord && env.defaultPeriod && new RegExp(`^\\s*\\)?\\s*(?:in|during|for|over|through|throughout)\\s+the\\s+(?:fiscal\\s+)?${grainWord}\\b(?!\\s+(?:ended|ending|of|to)\\b)`, 'i').test(s.slice(m.end, m.end + 40))) {
+      if (period && ownSpanAfter && env.defaultPeriod && ownSpanAfter.test(s.slice(m.end, m.end + 40))) {
         period = env.defaultPeriod;
         notes0.push(`"the ${grainWord}" right after it: the period of the report`);
       }
-      // … and "record annual revenue … with 5,686 bitcoin mined" in a full-year report is its year
-      const yearWords = grainWord === 'year' ? '|\\b(?:annual|full[- ]year)\\b' : '';
-      const ownSpan = grainWord ? new RegExp(`\\b(?:(?:in|during|for|over|through|throughout)\\s+the|this)\\s+(?:fiscal\\s+)?(?:${grainWord}|period)\\b${yearWords}`, 'gi') : undefined;
       // once per clause: a long clause full of figures would otherwise be scanned once per figure
       // the clause up to the next figure of this kind: "~7.7 EH/s and on track to reach ~9.3 EH/s by
       // end of Third Quarter 2024" leaves the first figure's words without a period of their own
@@ -1120,7 +1121,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     let fitted = fitPeriod(c.metric, period);
     if (!fitted) continue;
     // a period that ends after publication is a plan ("10 EH/s in May" written on May 6) …
-    if (env.filedDate && (fitted.kind === 'instant' ? fitted.asOf : fitted.end) > env.filedDate) {
+    if (env.filedDate && periodEnd(fitted) > env.filedDate) {
       // … unless a level already reached in the quarter under way: "Increased Hash Rate to 7.4 EH/s
       // in First Quarter 2024", written on March 5, is the level on that day
       const reached = metricKind(c.metric) === 'stock' && period?.kind === 'flow' && period.start <= env.filedDate && PAST_TENSE.test(s.slice(clause.start, m.start));
@@ -1141,7 +1142,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // a release's own statement about a period over 11 months before it is published is a
     // history recap or a misprinted year ("quarter ended March 31, 2021" in a 2022 release);
     // comparisons with last year's period are kept (clause.comparison)
-    if (!env.periodic && env.filedDate && !clause.comparison && !fromDefault && Date.parse(env.filedDate) - Date.parse(fitted.kind === 'instant' ? fitted.asOf : fitted.end) > 330 * 86_400_000) {
+    if (!env.periodic && env.filedDate && !clause.comparison && !fromDefault && Date.parse(env.filedDate) - Date.parse(periodEnd(fitted)) > 330 * 86_400_000) {
       confidence = Math.min(confidence, 0.45);
       notes.push('a period long before the release: a recap or a misprinted year');
     }
@@ -1335,10 +1336,6 @@ function lastClassified<T extends { m: Mention; clauseIdx: number }>(xs: readonl
   }
   for (let i = lo - 1; i >= Math.max(0, lo - 64); i--) if (xs[i]!.m.kind === kind) return xs[i];
   return undefined;
-}
-
-function periodEnd(p: Period | undefined): string {
-  return !p ? '' : p.kind === 'instant' ? p.asOf : p.end;
 }
 
 function s_gap(h: PeriodHit, m: Mention): number {

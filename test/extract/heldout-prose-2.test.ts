@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/extract/index.ts';
-import type { ExtractedFact } from '../../src/model/fact.ts';
 import { parseText } from '../../src/parse/text.ts';
-import { findCompany, loadRegistry } from '../../src/registry/companies.ts';
+import { findCompany } from '../../src/registry/companies.ts';
+import { companies, confident, flows, run, stocks } from './_heldout.ts';
 
 /**
- * Shapes met in the held-out sets T–X (real releases and news copies, kept outside the
+ * Shapes met in the held-out sets T–Y (real releases and news copies, kept outside the
  * repository). Figures and dates are those of the real document named per case; every sentence
  * here is written for the test.
  */
-const companies = loadRegistry();
-const run = (ticker: string, filedDate: string, text: string, title?: string) =>
-  extractFacts(parseText(text), { company: findCompany(companies, ticker)!, companies, filedDate, ...(title ? { title } : {}) });
-const confident = (facts: ExtractedFact[], metric: string) => facts.filter((f) => f.metric === metric && f.confidence >= 0.5);
-const flows = (facts: ExtractedFact[], metric: string) => confident(facts, metric).map((f) => `${f.periodStart}..${f.periodEnd}=${f.value}`);
-const stocks = (facts: ExtractedFact[], metric: string) => confident(facts, metric).map((f) => `${f.asOf}=${f.value}`);
-
 describe('held-out prose shapes, sets T–X', () => {
   it("'6,769 self-mined Bitcoin in reserve' is a holding, not the month's output (Hut 8, April 2022)", () => {
     const text = 'Hut 8 posts its production update for April 2022\n\n6,769 self-mined Bitcoin in reserve\n\n309 Bitcoin were mined in April';

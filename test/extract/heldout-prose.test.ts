@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/extract/index.ts';
-import type { ExtractedFact } from '../../src/model/fact.ts';
 import { parseText } from '../../src/parse/text.ts';
-import { findCompany, loadRegistry } from '../../src/registry/companies.ts';
+import { findCompany } from '../../src/registry/companies.ts';
+import { companies, flows, run, stocks } from './_heldout.ts';
 
 /**
  * Prose shapes met in a held-out set of real releases (realdocs3, kept outside the repository).
  * Figures and dates are those of the real release named per case; every sentence here is written
  * for the test.
  */
-const companies = loadRegistry();
-const run = (ticker: string, filedDate: string, text: string) => extractFacts(parseText(text), { company: findCompany(companies, ticker)!, companies, filedDate });
-const flows = (facts: ExtractedFact[], metric: string) =>
-  facts.filter((f) => f.metric === metric && f.confidence >= 0.5).map((f) => `${f.periodStart}..${f.periodEnd}=${f.value}`);
-const stocks = (facts: ExtractedFact[], metric: string) => facts.filter((f) => f.metric === metric && f.confidence >= 0.5).map((f) => `${f.asOf}=${f.value}`);
 
 describe('held-out prose shapes', () => {
   it("a rise 'over September's production' is October's figure (Riot, October 2023: 458 BTC)", () => {
