@@ -276,7 +276,7 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     add({ kind: 'flow', start: sat.toISOString().slice(0, 10), end: sun.toISOString().slice(0, 10), grain: 'other' }, m.index, m[0].length);
   }
   // quarters: Q3 2024, 3Q24, Q1-24, Q1 FY2025, second quarter (of) (fiscal) 2024, First Qtr. 2024
-  const qRe = /\b(?:(?:fiscal\s+)?(?:q([1-4])|([1-4])q)\s*(?:of\s+)?(fy|fiscal\s+(?:year\s+)?)?\s*['’-]?(\d{4}|\d{2})\b|(first|second|third|fourth|1st|2nd|3rd|4th)\s+(fiscal\s+)?(?:quarter|qtr\b\.?)\s*(?:of\s+)?(fiscal\s+(?:year\s+)?|fy\s*)?['’]?(\d{4}|\d{2})\b)/gi;
+  const qRe = /\b(?:(?:fiscal\s+)?(?:q([1-4])|([1-4])q)\s*(?:of\s+)?(fy|fiscal\s+(?:year\s+)?)?\s*['’-]?(\d{4}|\d{2})\b|(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(fiscal\s+)?(?:quarter|qtr\b\.?)\s*(?:of\s+)?(fiscal\s+(?:year\s+)?|fy\s*)?['’]?(\d{4}|\d{2})\b)/gi;
   while ((m = qRe.exec(text))) {
     const q = Number(m[1] ?? m[2] ?? 0) || ORD[(m[5] ?? '').toLowerCase()] || 0;
     const yRaw = m[4] ?? m[8];
@@ -462,5 +462,25 @@ export function samePeriodHits(text: string, base: Period | undefined): PeriodHi
     const period: Period = { kind: 'flow', start: shiftIso(base.start, years, false), end: shiftIso(base.end, years, true), grain: base.grain };
     hits.push({ period, index: m.index, length: m[0].length });
   }
-  return hits;
+  // "compared to 1,399 Bitcoin in the previous fiscal year", "up from 1,200 a year earlier", "154 in
+  // the prior month": one period of the document's own grain back ("a year earlier" shifts any grain
+  // a year; "the previous year" only a year)
+  // … only right after a figure: "twice the level of a year earlier, at 26.3 exahash" dates nothing
+  const back = /(?<=\d[\d.,]*\s*(?:btcs?|bitcoins?|eh\/s|exahash\w*|j\/th|w\/th|mw|million|billion)?\s*)(?:\b(?:in\s+|during\s+|for\s+|over\s+)?the\s+(?:previous|prior|preceding)\s+(fiscal\s+year|year|quarter|month)\b|\b(a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before)\b)/gi;
+  while ((m = back.exec(text))) {
+    const unit = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const months = m[2] ? (/^a\s/i.test(m[2]) ? 12 : base.grain === 'year' ? 12 : 0) : unit.endsWith('year') ? (base.grain === 'year' ? 12 : 0) : unit === 'quarter' ? (base.grain === 'quarter' ? 3 : 0) : base.grain === 'month' ? 1 : 0;
+    if (!months) continue;
+    const period: Period = { kind: 'flow', start: shiftMonthsIso(base.start, -months), end: shiftMonthsIso(base.end, -months, true), grain: base.grain };
+    hits.push({ period, index: m.index, length: m[0].length });
+  }
+  return hits.sort((a, b) => a.index - b.index);
+}
+
+/** `iso` moved by `months` (a first of month stays a first; `monthEnd` lands on the month's last day). */
+function shiftMonthsIso(iso: string, months: number, monthEnd = false): string {
+  const total = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 + months;
+  const y = Math.floor(total / 12);
+  const mo = (total % 12) + 1;
+  return monthEnd ? lastDayOfMonth(y, mo) : `${y}-${String(mo).padStart(2, '0')}${iso.slice(7)}`;
 }

@@ -152,7 +152,7 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   }
   if (aboutBtc && /^\s+in\s+total\s+(?:bitcoin|btc)\s+holdings\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   const last = prev[prev.length - 1];
-  if (tailOk && last && start - last.end < 120 && /\b(?:(?:up|down)\s+)?from\s+(?:the\s+|its\s+)?$|\b(?:compared\s+(?:to|with)|versus|vs\.?|below|above|than)\s+(?:the\s+)?$/i.test(before) && !/[.;]/.test(s.slice(last.end, start))) {
+  if (tailOk && last && start - last.end < 120 && /\b(?:(?:up|down)\s+)?from\s+(?:the\s+|its\s+)?(?:just\s+|only\s+|a\s+mere\s+)?$|\b(?:compared\s+(?:to|with)|versus|vs\.?|below|above|than)\s+(?:the\s+)?(?:just\s+|only\s+)?$/i.test(before) && !/[.;]/.test(s.slice(last.end, start))) {
     if (last.kind === 'usd' || last.kind === 'kwh' || last.perBtc) return undefined;
     const factor = last.kind === 'hashrate' && /^ph|petahash/.test(last.unitText) ? 1e-3 : last.kind === 'mw' && /^g/.test(last.unitText) ? 1000 : 1;
     return { kind: last.kind, value: factor, unitText: last.unitText };
@@ -471,7 +471,9 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         return /\b(?:bitcoin|btc|self[- ])\s*mining revenues?$/.test(ownLabel[1]!) && !/hosting|cloud|hosted|total/.test(ownLabel[1]!) ? { metric: 'mining_revenue', confidence: 0.75, notes: ['named by the words after it'] } : undefined;
       }
       // … "revenue from BitFuFu's self-mining business" names the company in between
-      if (/\b(bitcoin |btc |self[- ])?mining revenues?\b|\brevenues? from (?:(?:its|our|[\w.-]+['’]s) )?(?:(?:bitcoin|btc) )?(?:self[- ])?mining\b/.test(w) && !/hosting|cloud|total revenue|hosted|owned/.test(w)) {
+      // … and "Revenue from the bitcoin mining business in the third quarter of 2025 was" reaches further back
+      const wRev = b.slice(-100);
+      if ((/\b(bitcoin |btc |self[- ])?mining revenues?\b/.test(w) || /\brevenues? from (?:(?:the|its|our|[\w.-]+['’]s) )?(?:(?:bitcoin|btc) )?(?:self[- ])?mining\b/.test(wRev)) && !/hosting|cloud|total revenue|hosted|owned/.test(wRev)) {
         return { metric: 'mining_revenue', confidence: 0.75, notes: [] };
       }
       // "the bitcoin mining business generating revenue of RMB 989.4 million (US$138.1 million)": the
@@ -819,7 +821,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const clause = clauses[clauseIdx]!;
     const prevEnd = Math.max(clause.start, i > 0 ? mentions[i - 1]!.end : 0);
     const nextStart = Math.min(clause.end, i + 1 < mentions.length ? mentions[i + 1]!.start : s.length);
-    const before = s.slice(Math.max(clause.start, prevEnd - 0, m.start - 140), m.start);
+    // "exited the quarter with $124.9 million in unrestricted cash and 11,466 bitcoin": coins listed
+    // after a cash balance share the words before it
+    const prev = i > 0 ? mentions[i - 1]! : undefined;
+    const afterCash = m.kind === 'btc' && prev?.kind === 'usd' && prev.start >= clause.start && /^\s*(?:in|of)\s+(?:unrestricted\s+)?cash(?:\s+and\s+cash\s+equivalents)?\s*,?\s+and\s+$/i.test(s.slice(prev.end, m.start));
+    const before = afterCash ? s.slice(Math.max(clause.start, prev.start - 100), prev.start) : s.slice(Math.max(clause.start, prevEnd - 0, m.start - 140), m.start);
     const beforeWide = s.slice(Math.max(clause.start, m.start - 140), m.start);
     // "28 EH/s (15 J/TH) installed capacity": words after a short aside in parentheses still name the figure
     const aside = /^\s*\([^()]{1,30}\)/.exec(s.slice(m.end, clause.end));
@@ -865,8 +871,21 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // "on top of our existing 8.7 EH/s", "expansion of current installed hashrate of approximately
     // 1.2 EH to …": the level today, named inside a plan
     const presentLevel = (m.kind === 'hashrate' || m.kind === 'mw' || m.kind === 'efficiency') && /\b(?:existing|current(?:ly)?)\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(Math.max(0, m.start - 50), m.start));
-    if (presentLevel && FORWARD_LOOKING.test(fwdWindow)) present.add(m);
-    if (!presentLevel && (FORWARD_LOOKING.test(fwdWindow) || (forwardRun && !PAST_TENSE.test(gapFromPrev) && !/[;.]|\b(?:which|that|while|whereas|but|because|result\w*|push\w*|driv\w*|drove|led|lead\w*)\b/i.test(gapFromPrev)))) {
+    // "increasing self-mining operating capacity from 2.0 EH/s to 5.5 EH/s over the coming months":
+    // inside a plan, the level moved from is today's (the one moved to is the plan)
+    const next = mentions[i + 1];
+    const planFrom =
+      !presentLevel &&
+      (m.kind === 'hashrate' || m.kind === 'efficiency') &&
+      next?.kind === m.kind &&
+      /\bfrom\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(Math.max(0, m.start - 30), m.start)) &&
+      /^\s*to\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(m.end, next.start)) &&
+      !PAST_TENSE.test(s.slice(Math.max(clause.start, m.start - 80), m.start)) &&
+      // "capacity guidance increased from 4.3 EH/s to 4.7 EH/s": both figures are plans
+      !/\b(?:guidance|targets?|goals?|forecasts?|outlook|projections?|estimates?)\b/i.test(s.slice(Math.max(0, m.start - 80), m.start)) &&
+      FORWARD_LOOKING.test(`${fwdWindow} ${s.slice(next.end, next.end + 60).split(/[.;]/)[0]}`);
+    if ((presentLevel && FORWARD_LOOKING.test(fwdWindow)) || planFrom) present.add(m);
+    if (!presentLevel && !planFrom && (FORWARD_LOOKING.test(fwdWindow) || (forwardRun && !PAST_TENSE.test(gapFromPrev) && !/[;.]|\b(?:which|that|while|whereas|but|because|result\w*|push\w*|driv\w*|drove|led|lead\w*)\b/i.test(gapFromPrev)))) {
       forwardRun = true;
       if (m.kind === 'hashrate' || m.kind === 'mw') exclude(sctx.excluded, m);
       return;
@@ -1097,7 +1116,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
           notes0.push(`"the ${grainWord}": the period of the report`);
         }
       }
-      if (!period && carry && !env.periodic && fitPeriod(c.metric, carry)) {
+      // "the cash cost fell to $81,072 (down from $83,091 in Q2)" after a sentence about October:
+      // a figure compared with a quarter is a quarter's, not the month the sentence before named
+      const comparedGrain = carry?.kind === 'flow' ? periods.find((h) => h.index > m.end && h.period.kind === 'flow' && clauses.some((x) => x.comparison && h.index >= x.start && h.index < x.end))?.period : undefined;
+      const carryFits = !(comparedGrain?.kind === 'flow' && carry?.kind === 'flow' && comparedGrain.grain !== carry.grain);
+      if (!period && carry && carryFits && !env.periodic && fitPeriod(c.metric, carry)) {
         // "It sold 4,451 BTC over the weekend. Net proceeds were $305 million." share one period
         period = carry;
         fromCarry = true;
@@ -1131,6 +1154,13 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     }
     let confidence = c.confidence;
     const notes = [...c.notes, ...notes0];
+    // "- Improves overall fleet efficiency from 29.5 J/TH to 24.8 J/TH", a bullet under an expansion:
+    // a present-tense effect with no subject may be what a plan above it will do
+    const movedFrom = mentions[mentions.indexOf(m) - 1];
+    if (movedFrom?.kind === m.kind && /^\W*(?:improves|increases|reduces|lowers|raises|expands|brings|takes|grows|lifts|cuts)\b/i.test(s) && /^\s*to\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(movedFrom.end, m.start)) && /\bfrom\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(Math.max(0, movedFrom.start - 30), movedFrom.start))) {
+      confidence = Math.min(confidence, 0.45);
+      notes.push('a present-tense change with no subject: may be the effect of a plan');
+    }
     // a comparison clause compares one figure; another metric inside it ("… from 759 BTC in Q2
     // 2021, and cut the cost to $6,900") is a statement the clause cut did not see end: its period
     // cannot be trusted
@@ -1158,7 +1188,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if ((fromDefault || fromCarry) && fitted.kind === 'instant') {
       const end = fitted.asOf;
       const grain = period?.kind === 'flow' ? period.grain : undefined;
-      const lead = s.slice(Math.max(clause.start, m.start - 80), m.start);
+      // "Riot currently has a deployed fleet of approximately 42,919 miners, with a hash rate capacity of …"
+      const lead = s.slice(Math.max(clause.start, m.start - 120), m.start);
       // a monthly update's holdings "now" or "currently" are the month-end level it reports; its
       // "currently operates 10 EH/s" is the fleet on the day it is out
       const current = (grain !== 'month' || !c.metric.startsWith('btc_')) && CURRENT_WORD.test(lead);

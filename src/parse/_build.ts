@@ -1,9 +1,17 @@
 import type { ParsedDocument, Table, TextBlock } from '../model/parsed.ts';
 
-/** Collapses runs of whitespace (including NBSP and zero-width chars) to single spaces. */
+/**
+ * Collapses runs of whitespace (including NBSP and zero-width chars) to single spaces, and writes
+ * the Unicode hyphens (U+2010, non-breaking U+2011) as '-': "third\u2011quarter 2025" is the
+ * quarter every rule reads as "third-quarter 2025".
+ */
 export function cleanText(s: string): string {
   return s
     .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(/[\u2010\u2011]/g, '-')
+    // an em dash between words is an aside ("1,930.8 BTC\u2014an average of 21 BTC per day\u2014up
+    // from …"): spaced, so the unit before it still ends a word
+    .replace(/(?<=[A-Za-z%)])\u2014(?=[A-Za-z(])/g, ' \u2014 ')
     .replace(/[\u00a0\u2007\u202f\s]+/g, ' ')
     .trim();
 }
