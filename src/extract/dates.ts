@@ -477,6 +477,19 @@ export function samePeriodHits(text: string, base: Period | undefined): PeriodHi
   return hits.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * "943.1 BTC just one week prior", "2 EH/s three days earlier": a time counted back from a day the
+ * text does not give: a period no reader may use (an unanchored hit), so nothing later in the
+ * sentence ("… and 2,470 BTC in November") is taken for it. Only right after a figure.
+ */
+export function relativeDayHits(text: string): PeriodHit[] {
+  const re = /(?<=\d[\d.,]*\s*(?:btcs?|bitcoins?|eh\/s|exahash\w*|j\/th|w\/th|mw|million|billion)?\s*)\b(?:(?:just|only)\s+)?(?:(?:a|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?)\s+(?:prior|earlier|before|ago)|(?:the\s+)?(?:previous|prior|last)\s+week|(?:earlier\s+)?this\s+week)\b/gi;
+  const hits: PeriodHit[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) hits.push({ period: UNANCHORED, index: m.index, length: m[0].length, unanchored: true });
+  return hits;
+}
+
 /** `iso` moved by `months` (a first of month stays a first; `monthEnd` lands on the month's last day). */
 function shiftMonthsIso(iso: string, months: number, monthEnd = false): string {
   const total = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 + months;

@@ -2,9 +2,9 @@ import type { ParsedDocument } from '../model/parsed.ts';
 import { metricKind, type Metric } from '../model/metrics.ts';
 import { lastDayOfMonth } from '../model/period.ts';
 import { dateOpts, fitPeriod, resolveYtd, type Candidate, type Env } from './_candidate.ts';
-import type { CompanyMatcher } from './attribution.ts';
+import { sentenceLead, type CompanyMatcher } from './attribution.ts';
 import { fleetScope } from './fleet-scope.ts';
-import { findDates, findPeriods, listedDates, MONTH_RE_SRC, notAPeriod, periodEnd, samePeriodHits, spanPeriod, UNANCHORED, type Period, type PeriodHit } from './dates.ts';
+import { findDates, findPeriods, listedDates, MONTH_RE_SRC, notAPeriod, periodEnd, relativeDayHits, samePeriodHits, spanPeriod, UNANCHORED, type Period, type PeriodHit } from './dates.ts';
 import { classifyLabel } from './labels.ts';
 import { parseNumber, tidy } from './numbers.ts';
 import { CLAUSE_RESUME, COMPARISON_SPLIT, DELTA_BEFORE, FORWARD_LOOKING, NOT_OWN, PROSE_BTC_KEYWORDS, PROSE_NOT_SELF_MINED, SCOPE_NOT_OWN } from './rules.ts';
@@ -48,6 +48,15 @@ const NUM_RE = new RegExp(NUM);
 const NUM_ALL = new RegExp(NUM, 'g');
 const RESPECTIVELY_LIST = new RegExp(String.raw`(?<![\w.,$])((?:${NUM}\s*,\s*)*${NUM})\s*,?\s+and\s+(?:approximately\s+|about\s+|~\s*)?$`);
 const ZERO_SOLD = /\b(?:no|zero)(?=\s+(?:bitcoins?|btc)\s+(?:was|were|has\s+been|have\s+been)\s+sold\b)|(?<=\b(?:did\s+not|didn['’]t)\s+sell\s+)any(?=\s+(?:of\s+(?:its|our|their)\s+)?(?:bitcoins?|btc)\b(?!\s+(?:miners?|mining\s+(?:machines|rigs|equipment))))/gi;
+/** "reducing its holdings to zero": a treasury emptied, stated in words ("zero" is the figure) */
+const ZERO_HELD = /(?<=\b(?:(?:bitcoin|btc)\s+)?(?:holdings|treasury|reserves?|balance)\s+(?:of\s+(?:bitcoins?|btc)\s+)?(?:down\s+)?to\s+)zero\b(?!\s*[-–]?\s*(?:debt|cost|fees?|emissions?|carbon|percent|%))/gi;
+
+/** A block without digits may still state a figure in words: "no bitcoin was sold", "holdings to zero". */
+function zeroInWords(text: string): boolean {
+  ZERO_SOLD.lastIndex = 0;
+  ZERO_HELD.lastIndex = 0;
+  return ZERO_SOLD.test(text) || ZERO_HELD.test(text);
+}
 
 export function findMentions(s: string): Mention[] {
   const out: Mention[] = [];
@@ -114,6 +123,8 @@ export function findMentions(s: string): Mention[] {
   ZERO_SOLD.lastIndex = 0;
   let z: RegExpExecArray | null;
   while ((z = ZERO_SOLD.exec(s))) out.push({ kind: 'btc', value: 0, start: z.index, end: z.index + z[0].length, raw: z[0], approximate: false, unitText: 'btc' });
+  ZERO_HELD.lastIndex = 0;
+  if (/\b(?:bitcoins?|btc)\b/i.test(s)) while ((z = ZERO_HELD.exec(s))) out.push({ kind: 'btc', value: 0, start: z.index, end: z.index + z[0].length, raw: z[0], approximate: false, unitText: 'btc' });
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -482,6 +493,10 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (/\b(?:bitcoin|btc|self[- ])\s*mining (?:business|operations?|segment)(?:\s+(?:launched\s+|started\s+|begun\s+)?in\s+[a-z]+\s+\d{4})?,?\s+(?:which\s+)?(?:generat\w*|contribut\w*|earn\w*|brought in|bringing in)\s+(?:revenues?\s+of\s+)?(?:[a-z]{3}\s?[\d.,]+\s*(?:million|billion|thousand|mn|bn)?\s*(?:\(\s*(?:us\s?)?)?)?$/.test(l.slice(-130)) && !/hosting|cloud|hosted/.test(w)) {
         return { metric: 'mining_revenue', confidence: 0.75, notes: [] };
       }
+      // "the proprietary mining segment generated 3,577 bitcoin with a revenue of $100 million"
+      if (/\b(?:bitcoin|btc|self[- ]|proprietary)\s*mining (?:business|operations?|segment)\b[^$;]{0,60}\bwith\s+(?:a\s+)?revenues?\s+of\s+(?:approximately\s+|about\s+|around\s+|~\s*)?$/.test(l.slice(-160)) && !/hosting|cloud|hosted/.test(w)) {
+        return { metric: 'mining_revenue', confidence: 0.7, notes: [] };
+      }
       // "Total revenues were $224.6 million, of which Bitcoin mining contributed about $220.9 million"
       if (/\brevenues?\b/.test(sc) && /\b(?:bitcoin|btc|self[- ])\s*mining(?:\s+operations|\s+business|\s+segment)?\s+(?:contributed|generated|brought in|accounted for)\s+(?:about\s+|approximately\s+|around\s+|~\s*)?$/.test(w) && !/hosting|cloud/.test(w)) {
         return { metric: 'mining_revenue', confidence: 0.7, notes: [] };
@@ -576,11 +591,14 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
   const matcher = opts.matcher;
   const excluded: ExcludedValues = [];
   let prevHashSubject: string | undefined;
+  // an article's sentence about a firm the registry does not know ("Meanwhile, Metaplanet has …",
+  // then "The company … acquired 11,832 BTC"): its figures are not the company's
+  let aboutOther = false;
   // "Fourth Quarter 2024 Highlights" over a list: the heading's period for the bullets under it
   let sectionCarry: Period | undefined;
   for (const block of doc.blocks) {
     if (block.role === 'heading' || !multi) subject = undefined;
-    if (!/\d/.test(block.text)) {
+    if (!/\d/.test(block.text) && !zeroInWords(block.text)) {
       if (multi) subject = updateSubject(block.text, matcher, subject);
       if (block.text.length <= 80) sectionCarry = undefined;
       continue;
@@ -604,7 +622,11 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
         const found = readSentence(sent.text, sOffset, env, matcher, subject, multi, carry, prevSold, { ...(prevHashSubject ? { prevHashSubject } : {}), excluded });
         prevHashSubject = hashSubjectOf(sent.text);
         prevSold = !!found.sold;
-        out.push(...found.candidates);
+        if (!env.periodic) {
+          const lead = sentenceLead(sent.text, matcher, env.company, doc.text);
+          aboutOther = lead === 'other' || (lead === 'follows' && aboutOther);
+        }
+        out.push(...(aboutOther ? found.candidates.filter((c) => c.company) : found.candidates));
         subject = multi ? found.subject : undefined;
         // a line with no figure and no period ("|", "• |") does not end what the lead-in named
         if (found.period || /\d/.test(sent.text)) carry = found.period;
@@ -746,7 +768,7 @@ const CURRENT_WORD = /\b(?:current(?:ly)?|now|today|presently|at present)\b/i;
 const AFTER_PERIOD_END = /\b(?:subsequent\s+to|after|since)\s+(?:the\s+)?(?:quarter|period|month|year)(?:['’]s)?[- ](?:end|close)\b/i;
 
 /** Holdings stated as they stand after an event: "brings … holdings to", "now holds", "total holdings of". */
-const NOW_HELD = /\b(?:brings?|bringing|brought|lifts?|lifting|raises?|raising|takes?|taking)\b[^.;]{0,60}\bholdings?\b[^.;]{0,20}\bto\b|\bnow\s+holds?\b|\btotal\s+(?:bitcoin\s+|btc\s+)?holdings\s+(?:to|of|at|now)\b/i;
+const NOW_HELD = /\b(?:brings?|bringing|brought|lifts?|lifting|raises?|raising|takes?|taking|reduces?|reducing|reduced|cuts?|cutting|lowers?|lowering)\b[^.;]{0,60}\bholdings?\b[^.;]{0,20}\bto\b|\bnow\s+holds?\b|\btotal\s+(?:bitcoin\s+|btc\s+)?holdings\s+(?:to|of|at|now)\b/i;
 
 /**
  * The period a figure takes in a dated announcement that reports no period of its own, from the
@@ -758,7 +780,7 @@ const NOW_HELD = /\b(?:brings?|bringing|brought|lifts?|lifting|raises?|raising|t
 function announcementPeriod(metric: Metric, clauseText: string, filedDate: string): { period: Period; note: string } | undefined {
   const today: Period = { kind: 'instant', asOf: filedDate };
   if (metric === 'btc_held' && NOW_HELD.test(clauseText)) return { period: today, note: 'holdings after the announced event: as of publication' };
-  if (metricKind(metric) === 'stock' && /\b(?:now|today|currently|has|have|is|are)\b/i.test(clauseText)) {
+  if (metricKind(metric) === 'stock' && /\b(?:now|today|currently|has|have|is|are|reaches|hits|tops|surpasses|crosses)\b/i.test(clauseText)) {
     return { period: today, note: 'a present level in an announcement with no period of its own: as of publication' };
   }
   if (DAY_FLOWS.has(metric) && /\b(?:sold|sale\s+of|sells|purchased|purchase\s+of|acquired|bought)\b/i.test(clauseText)) {
@@ -800,7 +822,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject, ...(leadPeriod ? { period: leadPeriod } : {}) };
   }
   const clauses = clauseBounds(s);
-  const periods = [...findPeriods(s, { ...dateOpts(env), keepUnanchored: true }).filter((h) => !notAPeriod(s, h)), ...samePeriodHits(s, env.defaultPeriod)].sort((a, b) => a.index - b.index);
+  const periods = [...findPeriods(s, { ...dateOpts(env), keepUnanchored: true }).filter((h) => !notAPeriod(s, h)), ...samePeriodHits(s, env.defaultPeriod), ...relativeDayHits(s)].sort((a, b) => a.index - b.index);
   // the period a following sentence may inherit: never one named in a comparison ("… from 6,412.6 BTC in October")
   const firstClauseEnd = clauses.find((c) => !c.comparison)?.end ?? clauses[0]?.end ?? s.length;
   const ownHits = periods.filter((h) => h.index < firstClauseEnd);
@@ -1101,6 +1123,15 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
         unresolved = UNRESOLVED_PERIOD.test(clauseText);
         unresolvedByClause.set(unresolvedKey, unresolved);
       }
+      // "Cipher has deployed over 6.0 EH/s to date": a level "to date" is the one on the day of
+      // publication (a flow "to date" is a cumulative sum from a start nothing names)
+      if (!period && unresolved && metricKind(c.metric) === 'stock' && env.filedDate && /^\s*(?:[\w/'’-]+\s+){0,3}?to date\b/i.test(s.slice(m.end, clauseEnd))) {
+        const rest = s.slice(clause.start, clauseEnd).replace(/\bto date\b/gi, ' ').replace(/\ball[- ]time\b/gi, ' ');
+        if (!UNRESOLVED_PERIOD.test(rest)) {
+          period = { kind: 'instant', asOf: env.filedDate };
+          notes0.push('a level "to date": as of the publication date');
+        }
+      }
       if (!period && unresolved) continue;
       // "installed capacity at month-end" names the report's own month, whatever came before
       const ownEnd = ownEndRe(yearEndIsOwn, 'i').test(s.slice(clause.start, clause.end));
@@ -1192,7 +1223,9 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       const lead = s.slice(Math.max(clause.start, m.start - 120), m.start);
       // a monthly update's holdings "now" or "currently" are the month-end level it reports; its
       // "currently operates 10 EH/s" is the fleet on the day it is out
-      const current = (grain !== 'month' || !c.metric.startsWith('btc_')) && CURRENT_WORD.test(lead);
+      // … and a headline's "Reaches 6 EH/s" over a quarter's results: the level on the day it is out
+      const reachesNow = grain !== 'month' && c.metric.startsWith('hashrate_') && /\b(?:reaches|hits|tops|surpasses|crosses)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(lead);
+      const current = ((grain !== 'month' || !c.metric.startsWith('btc_')) && CURRENT_WORD.test(lead)) || reachesNow;
       if (current && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > (grain === 'month' ? 0 : 20 * 86_400_000)) {
         fitted = { kind: 'instant', asOf: env.filedDate };
         notes.push('"current" in a report published after its period: as of the publication date');
