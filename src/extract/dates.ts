@@ -330,6 +330,17 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     const end = isFiscal ? lastDayOfMonth(y, fy) : lastDayOfMonth(y, 12);
     add({ kind: 'flow', start: startForSpan(end, 12), end, grain: 'year' }, m.index, m[0].length);
   }
+  // "As of the end of 2022, it operated … 775 megawatts", "at year-end 2023": the year's last day
+  // (not "by the end of 2026": a target); the year hit inside it gives way
+  const yearEndAt = /\b(?:as\s+(?:of|at)|at)\s+(?:the\s+)?(?:end\s+of\s+(?:(fiscal)\s+(?:year\s+)?)?|(fiscal\s+)?year[- ]end\s+(?:of\s+)?)((?:19|20)\d\d)\b/gi;
+  while ((m = yearEndAt.exec(text))) {
+    const y = Number(m[3]);
+    const asOf = m[1] || m[2] ? lastDayOfMonth(y, fy) : lastDayOfMonth(y, 12);
+    const from = m.index;
+    const to = m.index + m[0].length;
+    for (let i = hits.length - 1; i >= 0; i--) if (hits[i]!.index >= from && hits[i]!.index + hits[i]!.length <= to) hits.splice(i, 1);
+    add({ kind: 'instant', asOf }, from, to - from);
+  }
   // "as of the date of this press release", "as of today": the publication date, when it is known
   const todayRe = /\bas\s+of\s+(?:the\s+date\s+of\s+(?:this|the)\s+(?:press\s+|news\s+)?release|today)\b/gi;
   while ((m = todayRe.exec(text))) {

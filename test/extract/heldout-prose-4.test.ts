@@ -58,4 +58,14 @@ describe('held-out prose shapes, set Z3', () => {
     expect(flows(facts, 'btc_produced')).toEqual(['2023-01-01..2023-12-31=3577']);
     expect(confident(facts, 'btc_produced')[0]?.confidence).toBeGreaterThanOrEqual(0.5);
   });
+
+  it("'As of the end of 2022, it ran six mining centers with a combined 775 megawatts' is a level on December 31, 2022; 'by the end of 2024' is a target (Bitdeer, news of April 27, 2023)", () => {
+    const text = [
+      'Bitdeer posted a net loss for 2022 on Thursday.',
+      'As of the end of 2022, it ran six mining centers with an aggregate power capacity of 775 megawatts.',
+      'Bitdeer wants to reach 1,524 megawatts by the end of 2024.',
+    ].join('\n\n');
+    const mw = run('BTDR', '2023-04-27', text).filter((f) => f.metric === 'power_capacity');
+    expect(mw.map((f) => `${f.asOf}=${f.value}`)).toEqual(['2022-12-31=775']);
+  });
 });
