@@ -1095,7 +1095,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       period = pickPeriod(hitIndex, m, clauseIdx, c.metric, env, mentions);
       // its own period is a month or date whose year nothing tells: no other period may stand in
       if (period === UNANCHORED) continue;
-      if (!period && clause.comparison) {
+      const startLevel = !period && clause.comparison && metricKind(c.metric) === 'stock' ? levelBeforeChange(s, m, mentions, periods, env) : undefined;
+      if (startLevel) {
+        period = startLevel;
+        notes0.push('the level a change over a named period started from: the day before that period');
+      } else if (!period && clause.comparison) {
         // "revenue per Bitcoin mined of $61,025, compared to a cost to mine of $31,482": two
         // metrics of one period set side by side, not a figure of another period
         if (!crossMetricComparison(m, c, clause, mentions, classified)) continue;
@@ -1309,6 +1313,56 @@ function indexHits(hits: readonly PeriodHit[], clauses: readonly Clause[]): HitI
  * Nearest period phrase of the figure's clause; before the figure first, then after it. A clause
  * without a period of its own takes the nearest one named earlier in the sentence, never a compared one.
  */
+const CHANGE_VERB = /\b(?:increas|grew|grow|rose|rais|expand|improv|decreas|reduc|fell|lower|boost|doubl|lift|scal)\w*/i;
+
+/**
+ * "In Q1 2023 we increased our operational hash rate from 7.0 EH/s to 11.5 EH/s": the level the
+ * change started from is the one on the day before the quarter (the end of the one before). Only
+ * for a pair of figures of one kind joined by "from … to" (or "to … from"), a verb of change, and
+ * one month, quarter or year named in the sentence outside the pair.
+ */
+function levelBeforeChange(s: string, m: Mention, mentions: readonly Mention[], periods: readonly PeriodHit[], env: Env): Period | undefined {
+  const i = mentions.indexOf(m);
+  const next = mentions[i + 1];
+  const prev = mentions[i - 1];
+  const fromTo = next?.kind === m.kind && /\bfrom\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(Math.max(0, m.start - 25), m.start)) && /^\s*(?:[a-z/]+\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(m.end, next.start));
+  const toFrom = prev?.kind === m.kind && /^\s*(?:[a-z/]+\s+)?from\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(prev.end, m.start)) && /\bto\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(Math.max(0, prev.start - 25), prev.start));
+  if (!fromTo && !toFrom) return undefined;
+  const pairStart = Math.min(m.start, (fromTo ? m : prev!).start);
+  const pairEnd = Math.max(m.end, (fromTo ? next! : m).end);
+  if (!CHANGE_VERB.test(s.slice(Math.max(0, pairStart - 80), pairStart))) return undefined;
+  const spans = periods.filter((h) => !h.unanchored && h.period.kind === 'flow' && h.period.start && ['month', 'quarter', 'year'].includes(h.period.grain) && (h.index + h.length <= pairStart || (h.index >= pairEnd && h.index - pairEnd <= 30)));
+  const distinct = new Set(spans.map((h) => (h.period.kind === 'flow' ? h.period.start : '')));
+  let start: string | undefined;
+  if (distinct.size === 1) start = [...distinct][0];
+  else if (!distinct.size) start = ownGrainStart(s.slice(0, pairStart), env);
+  if (!start) return undefined;
+  const d = new Date(`${start}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return { kind: 'instant', asOf: d.toISOString().slice(0, 10) };
+}
+
+/**
+ * "During the quarter, we increased …" in a report on a month or quarter: the first day of the
+ * quarter (the one the report's month falls in) or of the report's own month.
+ */
+function ownGrainStart(lead: string, env: Env): string | undefined {
+  const p = env.defaultPeriod;
+  const g = /\b(?:during|in|over|for|throughout)\s+the\s+(quarter|month)\b/i.exec(lead)?.[1]?.toLowerCase();
+  if (!g || p?.kind !== 'flow' || !p.start || !p.end) return undefined;
+  if (g === p.grain) return p.start;
+  if (g === 'quarter' && p.grain === 'month') {
+    // quarters line up with the fiscal year's end month
+    const month = Number(p.start.slice(5, 7));
+    const offset = ((month - (env.fyEndMonth % 3) - 1) % 3 + 3) % 3;
+    const first = month - offset;
+    const y = Number(p.start.slice(0, 4)) - (first < 1 ? 1 : 0);
+    const mm = first < 1 ? first + 12 : first;
+    return `${y}-${String(mm).padStart(2, '0')}-01`;
+  }
+  return undefined;
+}
+
 function pickPeriod(index: HitIndex, m: Mention, clauseIdx: number, metric: Metric, env: Env, mentions: readonly Mention[] = []): Period | undefined {
   const clause = index.clauses[clauseIdx]!;
   const own = index.byClause[clauseIdx]!;

@@ -68,4 +68,21 @@ describe('held-out prose shapes, set Z3', () => {
     const mw = run('BTDR', '2023-04-27', text).filter((f) => f.metric === 'power_capacity');
     expect(mw.map((f) => `${f.asOf}=${f.value}`)).toEqual(['2022-12-31=775']);
   });
+
+  it("'during the quarter, we lifted our operational hash rate from 7.0 exahashes to 11.5 exahashes' in a March update: 7.0 was the level on December 31 (Marathon, March 2023 update; held-out set Z1)", () => {
+    const text = [
+      'Marathon production and mining operation update for March 2023',
+      'Marathon produced 825 bitcoin in March 2023.',
+      'During the quarter, we lifted our operational hash rate by 64% from 7.0 exahashes to 11.5 exahashes, the CEO said.',
+    ].join('\n\n');
+    const hash = run('MARA', '2023-04-03', text).filter((f) => f.metric === 'hashrate_operating' && f.confidence >= 0.5);
+    expect(hash.map((f) => `${f.asOf}=${f.value}`).sort()).toEqual(['2022-12-31=7', '2023-03-31=11.5']);
+  });
+
+  it("'in Q1 2023 hash rate grew from 7.0 EH/s to 11.5 EH/s': the first is the level the day before the quarter; a change with no period named keeps the first undated (Marathon, Q1 2023)", () => {
+    const dated = run('MARA', '2023-04-03', 'Marathon update for March 2023\n\nIn Q1 2023 Marathon grew its operational hash rate from 7.0 EH/s to 11.5 EH/s.');
+    expect(stocks(dated, 'hashrate_operating').sort()).toEqual(['2022-12-31=7', '2023-03-31=11.5']);
+    const undated = run('MARA', '2023-04-03', 'Marathon update for March 2023\n\nMarathon has grown its operational hash rate from 7.0 EH/s to 11.5 EH/s.');
+    expect(undated.filter((f) => f.metric.startsWith('hashrate_') && f.value === 7)).toEqual([]);
+  });
 });
