@@ -467,6 +467,11 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (costBefore && !/revenue|hosting|price of bitcoin|bitcoin price/.test(l.slice(-160))) {
         return costPerBtc(l.slice(-160), sc, 0.65);
       }
+      // "the cash cost per Bitcoin fell to $81,072 … and the all-in cost dropped to $99,383": an
+      // all-in cost after a cost per coin in one sentence is per coin too (a total would be in millions)
+      if (/\ball[- ]in\s+costs?\s+(?:(?:has|had|was|were|also)\s+)?(?:dropped|fell|declined|decreased|rose|increased|climbed|improved|came\s+in|stood|was|were)?\s*(?:to|at|of)?\s*(?:approximately\s+|about\s+|~\s*)?$/.test(w) && /\bcosts?\s+per\s+(?:bitcoin|btc|coin)\b/.test(sentLead) && !/thousand|million|billion|\b[kmb]n?\b/i.test(mention.raw) && !/revenue|hosting|price of bitcoin|bitcoin price/.test(w)) {
+        return costPerBtc('all-in cost', sc, 0.6);
+      }
       // "Mined 234 Bitcoin at … , compared to a cost to mine of $31,482": per coin in a sentence about
       // coins mined, when the amount carries no scale word (a total cost would be in millions)
       if (/\bcosts?\s+to\s+mine\s+of\s+(?:approximately\s+|about\s+|~\s*)?$/.test(w.slice(-40)) && /\b(?:bitcoins?|btc)\b/.test(sc) && !/thousand|million|billion|\b[kmb]n?\b/i.test(mention.raw) && !/hosting|hosted/.test(w)) {
@@ -1069,6 +1074,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   const yearEndIsOwn = !!dp && dp.kind === 'flow' && !!dp.end && dp.end === lastDayOfMonth(Number(dp.end.slice(0, 4)), env.fyEndMonth);
   const afterPeriodEnd = AFTER_PERIOD_END.test(s);
   const ownFound: Period[] = [];
+  // metrics a figure of this sentence already holds without the carried period: "the cash cost fell
+  // to $81,072 (down from $83,091 in Q2) and the all-in cost dropped to $99,383" — the second cost
+  // is of the first one's period, not of a month the sentence before named
+  const placedWithoutCarry = new Set<string>();
   const unresolvedByClause = new Map<string, boolean>();
   // "mined 1,930.8 BTC in the quarter" in a quarterly release is the release's quarter
   const grainWord = dp?.kind === 'flow' ? { month: 'month', quarter: 'quarter', year: 'year' }[dp.grain as string] : undefined;
@@ -1154,7 +1163,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       // "the cash cost fell to $81,072 (down from $83,091 in Q2)" after a sentence about October:
       // a figure compared with a quarter is a quarter's, not the month the sentence before named
       const comparedGrain = carry?.kind === 'flow' ? periods.find((h) => h.index > m.end && h.period.kind === 'flow' && clauses.some((x) => x.comparison && h.index >= x.start && h.index < x.end))?.period : undefined;
-      const carryFits = !(comparedGrain?.kind === 'flow' && carry?.kind === 'flow' && comparedGrain.grain !== carry.grain);
+      const carryFits = !(comparedGrain?.kind === 'flow' && carry?.kind === 'flow' && comparedGrain.grain !== carry.grain) && !placedWithoutCarry.has(c.metric);
       if (!period && carry && carryFits && !env.periodic && fitPeriod(c.metric, carry)) {
         // "It sold 4,451 BTC over the weekend. Net proceeds were $305 million." share one period
         period = carry;
@@ -1269,6 +1278,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (company && company !== env.company?.ticker) cand.company = company;
     out.push(cand);
     if (!clause.comparison && !fromDefault && period) ownFound.push(period);
+    if (!clause.comparison && !fromCarry) placedWithoutCarry.add(c.metric);
   }
   if (companies.length) subject = companies[companies.length - 1]!.ticker;
   // a compared figure's period ("from 6,412.6 BTC in October") is never handed on

@@ -85,4 +85,17 @@ describe('held-out prose shapes, set Z3', () => {
     const undated = run('MARA', '2023-04-03', 'Marathon update for March 2023\n\nMarathon has grown its operational hash rate from 7.0 EH/s to 11.5 EH/s.');
     expect(undated.filter((f) => f.metric.startsWith('hashrate_') && f.value === 7)).toEqual([]);
   });
+
+  it("'the all-in cost dropped to $99,383' after a cash cost per Bitcoin in one sentence is an all-in cost per coin, of the quarter the cash cost has, not the month the sentence before named (Cango Q3 2025, news copy; held-out set Z1)", () => {
+    const text = [
+      'Cango reported its third quarter 2025 results.',
+      'The fleet ran at an average operating hashrate of 46.09 EH/s in October.',
+      'Costs eased as well: the cash cost per Bitcoin came down to $81,072 (from $83,091 in Q2) and the all-in cost dropped to $99,383 (from $98,636).',
+    ].join('\n\n');
+    const costs = run('CANG', '2025-12-02', text).filter((f) => f.metric === 'cost_per_btc');
+    expect(costs.filter((f) => f.basis === 'all_in').map((f) => `${f.periodStart}..${f.periodEnd}=${f.value}`)).toEqual(['2025-07-01..2025-09-30=99383']);
+    // a total in millions is not a cost per coin
+    const total = run('CANG', '2025-12-02', 'Cango reported its third quarter 2025 results.\n\nThe cash cost per Bitcoin was $81,072, while the all-in cost was $120 million.');
+    expect(total.filter((f) => f.basis === 'all_in')).toEqual([]);
+  });
 });
