@@ -372,6 +372,8 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       // "11.4 EH/s installed, 10.4 EH/s operational": a word right after the previous figure is its own
       const bOwn = b.replace(/^\s*(?:\([^)]{1,8}\)\s*)?(?:installed|operational|operating|deployed|energized|online|active|average)\b[^,;]{0,12}(?:[,;]|\s+and\b)\s*/, ' ');
       let basis = hashrateBasisWord(bOwn.slice(-70));
+      // "attributable to the deployment of a 50 EH/s hashrate": the fleet put in place
+      if (basis === 'unspecified' && /\bdeployment\s+of\s+(?:a|an|the|its|our|their)\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b)) basis = 'deployed';
       if (/\binstalled and operat(ional|ing|ed)\b/.test(`${b.slice(-70)} ${a.slice(0, 60)}`)) basis = 'operating';
       // "installed hashrate now stands at 11.4 EH/s, with 10 EH/s operational": a figure that opens
       // its own phrase takes the word right after it, not the earlier figure's
@@ -1198,6 +1200,13 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     }
     let confidence = c.confidence;
     const notes = [...c.notes, ...notes0];
+    // no publication date: a monthly report's "10 EH/s in May" in its April update may be a target
+    // (with the date known, the plan rule above decides)
+    const dp = env.defaultPeriod;
+    if (!env.filedDate && dp?.kind === 'flow' && dp.grain === 'month' && dp.end && periodEnd(fitted) > dp.end && metricKind(c.metric) === 'stock') {
+      confidence = Math.min(confidence, 0.45);
+      notes.push('a level after the report’s month, with no publication date: may be a target');
+    }
     // "- Improves overall fleet efficiency from 29.5 J/TH to 24.8 J/TH", a bullet under an expansion:
     // a present-tense effect with no subject may be what a plan above it will do
     const movedFrom = mentions[mentions.indexOf(m) - 1];
@@ -1421,6 +1430,13 @@ function pickPeriod(index: HitIndex, m: Mention, clauseIdx: number, metric: Metr
   for (let i = split; i < own.length; i++) {
     const h = own[i]!;
     if (index.text && CAUSE.test(index.text.slice(m.end, h.index))) break;
+    // "a 50 EH/s hashrate, with an average operating hashrate of 46.09 EH/s in October": a period right
+    // after another figure of its kind, set off by a comma (not a list joined by "and"), is that figure's
+    const taker = mentions.find((x) => x !== m && x.kind === m.kind && x.start >= m.end && x.end <= h.index && h.index - x.end <= 6);
+    if (taker && index.text) {
+      const between = index.text.slice(m.end, taker.start);
+      if (/,/.test(between) && !/\b(?:and|or|then|respectively)\b/i.test(between)) continue;
+    }
     // "mined 447 bitcoins, totaling 4,076 bitcoins year-to-date": a running total's words belong
     // to the figure of its kind they follow, not to one further back
     // … and "~7.7 EH/s and on track to reach ~9.3 EH/s by end of Third Quarter 2024": a period to

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { confident, flows, run, stocks } from './_heldout.ts';
+import { extractFacts } from '../../src/extract/index.ts';
+import { parseText } from '../../src/parse/text.ts';
+import { findCompany } from '../../src/registry/companies.ts';
+import { companies, confident, flows, run, stocks } from './_heldout.ts';
 
 /**
  * Shapes met in held-out set Z3 (real releases and news copies of BTBT, BTDR, CIFR and FUFU,
@@ -97,5 +100,23 @@ describe('held-out prose shapes, set Z3', () => {
     // a total in millions is not a cost per coin
     const total = run('CANG', '2025-12-02', 'Cango reported its third quarter 2025 results.\n\nThe cash cost per Bitcoin was $81,072, while the all-in cost was $120 million.');
     expect(total.filter((f) => f.basis === 'all_in')).toEqual([]);
+  });
+
+  it("'attributable to the deployment of a 50 EH/s hashrate, with an average operating hashrate of 46.09 EH/s in October': 50 is the deployed fleet of the quarter; 'in October' is the average's (Cango Q3 2025, news copy; held-out set Z1)", () => {
+    const text = [
+      'Cango reported its third quarter 2025 results.',
+      'Output rose in the quarter, helped by the deployment of a 50 EH/s hashrate, with an average operating hashrate of 46.09 EH/s in October.',
+    ].join('\n\n');
+    const facts = run('CANG', '2025-12-02', text);
+    expect(confident(facts, 'hashrate_installed').map((f) => `${f.asOf}=${f.value}:${f.basis}`)).toEqual(['2025-09-30=50:deployed']);
+    expect(facts.filter((f) => f.metric.startsWith('hashrate_') && f.value === 50 && f.asOf === '2025-10-31')).toEqual([]);
+    expect(flows(facts, 'hashrate_average')).toEqual(['2025-10-01..2025-10-31=46.09']);
+  });
+
+  it("with no publication date, an April update's '10 EH/s in May' stays below 0.5 (it may be a target); the April level keeps its month (IREN April 2024 update, fixture shape)", () => {
+    const text = 'IREN monthly investor update for April 2024\n\nHashrate: 9.4 EH/s operating, 10 EH/s in May';
+    const facts = extractFacts(parseText(text), { company: findCompany(companies, 'IREN')!, companies });
+    const hash = facts.filter((f) => f.metric === 'hashrate_operating');
+    expect(hash.filter((f) => f.confidence >= 0.5).map((f) => `${f.asOf}=${f.value}`)).toEqual(['2024-04-30=9.4']);
   });
 });
