@@ -16,7 +16,8 @@ export function companyMatcher(companies: readonly Company[]): CompanyMatcher {
   const pats: { ticker: string; re: RegExp }[] = [];
   for (const c of companies) {
     const names = new Set<string>([c.name.replace(/,?\s+(Inc|Corp|Ltd|Limited|Group|Holdings|Co)\.?\)?$/i, ''), ...c.aliases]);
-    const alts = [...names].filter((n) => n.length >= 3).map(escape);
+    // "Hut8" and "Hut 8", "BitDigital" and "Bit Digital": a space in a name may be left out
+    const alts = [...names].filter((n) => n.length >= 3).map((n) => escape(n).replace(/ /g, '\\s*'));
     // a ticker alone is too ambiguous ("RIOT", "CORE"); only as an exchange symbol
     alts.push(`(?:nasdaq|nyse|tsx)\\s*:\\s*${escape(c.ticker)}`);
     pats.push({ ticker: c.ticker, re: new RegExp(`\\b(?:${alts.join('|')})(?:'s|’s)?\\b`, 'gi') });
@@ -59,6 +60,9 @@ export function sentenceLead(s: string, matcher: CompanyMatcher | undefined, own
   const hits = matcher ? matcher.find(name) : [];
   if (own && hits.some((h) => h.ticker === own.ticker)) return 'own';
   if (own && [own.name, ...own.aliases].some((a) => name.toLowerCase().startsWith(a.toLowerCase()))) return 'own';
+  // "CORZ sold 1,576 BTC": news copies name the company by its ticker
+  const word = name.split(/\s+/)[0]!.replace(/['’]s$/, '');
+  if (own && word === own.ticker) return 'own';
   if (hits.length) return undefined; // a registry peer: the registry attribution reads it
   if (!REPORTING_VERB.test(m[2]!)) return undefined;
   const first = name.split(/\s+/)[0]!.replace(/['’]s$/, '');

@@ -295,13 +295,14 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     add(fiscalQuarter(Number(m[4]), q, fiscal ? fy : 12), m.index, m[0].search(/\s+and\s/i));
   }
   // "during Q3", "in the first quarter" with no year: the latest such quarter ended by the reference date
-  const bareQRe = /\b(?:during|in|for|over|through|throughout)\s+(?:the\s+)?(?:q([1-4])|(first|second|third|fourth)\s+quarter)\b(?!\s*(?:of\s+)?(?:fiscal\s+|fy\s*|calendar\s+)?(?:year\s+)?['’]?\d{2,4}\b)/gi;
+  // … and "in its 3Q" (a newswire's quarter written digit first)
+  const bareQRe = /\b(?:during|in|for|over|through|throughout)\s+(?:the\s+|its\s+|their\s+)?(?:q([1-4])|([1-4])q|(first|second|third|fourth)\s+quarter)\b(?!\s*(?:of\s+)?(?:fiscal\s+|fy\s*|calendar\s+)?(?:year\s+)?['’]?\d{2,4}\b)/gi;
   while ((m = bareQRe.exec(text))) {
     if (!opts.ref) {
       unanchored(m.index, m[0].length);
       continue;
     }
-    const q = Number(m[1] ?? 0) || ORD[(m[2] ?? '').toLowerCase()] || 0;
+    const q = Number(m[1] ?? 0) || Number(m[2] ?? 0) || ORD[(m[3] ?? '').toLowerCase()] || 0;
     const ry = Number(opts.ref.slice(0, 4));
     // a bound reference (see anchorYear) only dates a quarter that ended by it in its calendar year
     // … and only one that ended within about two quarters: "complete the buildout in Q3" written in

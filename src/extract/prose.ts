@@ -163,6 +163,10 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   }
   if (aboutBtc && /^\s+in\s+total\s+(?:bitcoin|btc)\s+holdings\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   const last = prev[prev.length - 1];
+  // "mined 520 bitcoin, and sold off 185, which …": the coins sold right after coins mined
+  if (tailOk && last?.kind === 'btc' && start - last.end < 60 && /^[^.;$\d]{0,25}\b(?:sold|sold\s+off|selling|sells)\s+$/i.test(s.slice(last.end, start)) && /^\s*(?:[,.;]|$|(?:which|and|while|of\s+(?:them|those|these|it))\b)/i.test(after)) {
+    return { kind: 'btc', value: 1, unitText: 'btc' };
+  }
   if (tailOk && last && start - last.end < 120 && /\b(?:(?:up|down)\s+)?from\s+(?:the\s+|its\s+)?(?:just\s+|only\s+|a\s+mere\s+)?$|\b(?:compared\s+(?:to|with)|versus|vs\.?|below|above|than)\s+(?:the\s+)?(?:just\s+|only\s+)?$/i.test(before) && !/[.;]/.test(s.slice(last.end, start))) {
     if (last.kind === 'usd' || last.kind === 'kwh' || last.perBtc) return undefined;
     const factor = last.kind === 'hashrate' && /^ph|petahash/.test(last.unitText) ? 1e-3 : last.kind === 'mw' && /^g/.test(last.unitText) ? 1000 : 1;
@@ -314,6 +318,9 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (/^[^,;]*,\s*(?:is|was|are|were|stands?\s+at|stood\s+at|totals?|totall?ed|amounts?\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b) && /\b(?:balance|holdings?|treasury|reserves?)(?:\s+as\s+of\s+[\w ,]{3,25}?)?\s*,\s*including\b/.test(l)) {
         return { metric: 'btc_held', confidence: 0.75, notes: ['the balance an aside ("including …") interrupted'] };
       }
+      // "… balance, including 2,000 Bitcoin loaned as part of …": the part lent out, not the balance
+      const part = /\bincluding\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b) ? /^\s*(?:bitcoins?|btc)?\s*(?:(?:that|which)\s+(?:is|are|was|were|have\s+been|has\s+been)\s+)?(loaned|lent|on\s+loan|pledged|held\s+as\s+collateral)\b/.exec(a) : null;
+      if (part) return { metric: /^(?:loaned|lent|on\s+loan)$/.test(part[1]!) ? 'btc_held_loaned' : 'btc_held_pledged', confidence: 0.75, notes: ['part of the holdings'] };
       const metric = nearestKeyword(b.slice(-90), a.slice(0, 80), PROSE_BTC_KEYWORDS, Math.min(45, aUntilComma < 0 ? 45 : aUntilComma));
       if (!metric) return undefined;
       // what follows the figure qualifies it only up to the next clause ("…, an average of 11.6 per day")
