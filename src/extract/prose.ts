@@ -1032,6 +1032,9 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
 
   // "X and Y … for the three months ended March 31, 2024 and 2023, respectively"
   const respectivelyMap = new Map<Mention, Period>();
+  // "Marathon (MARA) and Riot (RIOT) produced 436 and 511 Bitcoins in March, respectively": the
+  // n-th figure of a metric is the n-th company's
+  const respectiveCompanies = new Map<Mention, { ticker: string; index: number }>();
   if (respectively) {
     // "mined 512 and 498 bitcoin in October and September, respectively": the numbers listed
     // before a figure share its unit and metric
@@ -1067,6 +1070,12 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       const listed = months ? [] : listedDates(s.slice(tail), dateOpts(env));
       if (listed.length === ms.length) {
         ms.forEach((m, i) => respectivelyMap.set(m, { kind: 'instant', asOf: listed[i]! }));
+        continue;
+      }
+      const named: { ticker: string; index: number }[] = [];
+      for (const x of companies) if (x.index < ms[0]!.start && !named.some((n) => n.ticker === x.ticker)) named.push(x);
+      if (multi && named.length === ms.length && dates.length <= 1 && after.length <= 1) {
+        ms.forEach((m, i) => respectiveCompanies.set(m, named[i]!));
         continue;
       }
       if (dates.length !== ms.length) {
@@ -1267,7 +1276,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // attribution: the company named nearest before the figure in this sentence, else the subject
     let company: string | undefined;
     const before = companies.filter((x) => x.index <= m.start);
-    const named = before[before.length - 1];
+    let named = before[before.length - 1];
+    // "Marathon (MARA) and Riot (RIOT) produced 436 and 511 Bitcoins in March, respectively": the
+    // n-th figure of its kind is the n-th company's
+    const resp = respectiveCompanies.get(m);
+    if (resp) named = resp;
     const selfRef = (from: number) => /\b(we|our|us|the company)\b/i.test(s.slice(from, m.start));
     if (multi) {
       if (named) company = named.ticker;

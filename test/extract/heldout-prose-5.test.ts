@@ -48,4 +48,16 @@ describe('held-out prose shapes, set Z2', () => {
     const machines = extractFacts(parseText('Bitfarms update\n\nIn its 3Q the company mined 520 bitcoin and sold 185 miners.'), { company: findCompany(companies, 'BITF')!, companies, filedDate: '2026-02-04' });
     expect(machines.filter((f) => f.metric === 'btc_sold')).toEqual([]);
   });
+
+  it("'Marathon Digital (MARA) and Riot Blockchain (RIOT) produced 436 and 511 Bitcoins in March, respectively' gives each company its own figure (Core Scientific March 2022, news of April 13, 2022)", () => {
+    const text = [
+      'Core Scientific tops its peers in March',
+      'Core Scientific mined 1,143 Bitcoins in March 2022, the company said.',
+      'For scale, Marathon Digital (MARA) and Riot Blockchain (RIOT) produced 436 and 511 Bitcoins in March, respectively.',
+      'Core Scientific is valued a little above Marathon Digital and Riot Blockchain.',
+    ].join('\n\n');
+    const facts = extractFacts(parseText(text), { companies, filedDate: '2022-04-13' });
+    const produced = facts.filter((f) => f.metric === 'btc_produced' && f.confidence >= 0.5).map((f) => `${f.company}:${f.value}`);
+    expect(produced.sort()).toEqual(['CORZ:1143', 'MARA:436', 'RIOT:511']);
+  });
 });
