@@ -47,7 +47,7 @@ const REPORTING_VERB = /^(?:has|have|had|is|was|are|were|announced|announces|rep
  * has …"), 'follows' ("the company …", "it …": whoever the sentence before was about), or
  * undefined (no subject read). A digest of several firms hands figures to whoever it names.
  */
-export function sentenceLead(s: string, matcher: CompanyMatcher | undefined, own: Company | undefined, docText = ''): 'own' | 'other' | 'follows' | undefined {
+export function sentenceLead(s: string, named: readonly { ticker: string; index: number }[], own: Company | undefined, docText = ''): 'own' | 'other' | 'follows' | undefined {
   const opened = s.trimStart();
   const t = opened.replace(LEAD_ADVERBIAL, '');
   // "The Company" in capitals is a release's defined term for its issuer; "The company" is whoever came before
@@ -56,16 +56,15 @@ export function sentenceLead(s: string, matcher: CompanyMatcher | undefined, own
   if (!m) return undefined;
   const name = m[1]!;
   // "Kong added that Bitdeer plans …": the company named anywhere in the sentence is its subject
-  if (own && matcher?.find(s).some((h) => h.ticker === own.ticker)) return 'own';
-  const hits = matcher ? matcher.find(name) : [];
-  if (own && hits.some((h) => h.ticker === own.ticker)) return 'own';
+  if (own && named.some((h) => h.ticker === own.ticker)) return 'own';
   if (own && [own.name, ...own.aliases].some((a) => name.toLowerCase().startsWith(a.toLowerCase()))) return 'own';
   // "CORZ sold 1,576 BTC": news copies name the company by its ticker
-  const word = name.split(/\s+/)[0]!.replace(/['’]s$/, '');
-  if (own && word === own.ticker) return 'own';
-  if (hits.length) return undefined; // a registry peer: the registry attribution reads it
-  if (!REPORTING_VERB.test(m[2]!)) return undefined;
   const first = name.split(/\s+/)[0]!.replace(/['’]s$/, '');
+  if (own && first === own.ticker) return 'own';
+  // a registry peer opening the sentence: the registry attribution reads it
+  const nameStart = s.length - t.length;
+  if (named.some((h) => h.index >= nameStart && h.index < nameStart + name.length)) return undefined;
+  if (!REPORTING_VERB.test(m[2]!)) return undefined;
   if (NOT_A_NAME.test(first) || first.length < 3) return undefined;
   // a capitalised first word is only a name if the text writes it so where a sentence does not
   // start ("Settlement was in USDT" is not a firm; "…, Metaplanet rejects claims" is)

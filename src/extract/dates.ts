@@ -457,6 +457,9 @@ function shiftIso(iso: string, years: number, monthEnd: boolean): string {
   return monthEnd ? lastDayOfMonth(y, m) : `${y}${iso.slice(4)}`;
 }
 
+/** Lookbehind for a phrase that must come right after a figure (and its unit): "1,200 a year earlier". */
+const RIGHT_AFTER_FIGURE = String.raw`(?<=\d[\d.,]*\s*(?:btcs?|bitcoins?|eh\/s|exahash\w*|j\/th|w\/th|mw|million|billion)?\s*)`;
+
 /**
  * "from 515 BTCs in the same period of 2023", "from 1,103 BTCs YoY": the document's own period a
  * year (or the named year) back. Only with a known document period, only into the past, and "YoY"
@@ -478,7 +481,7 @@ export function samePeriodHits(text: string, base: Period | undefined): PeriodHi
   // the prior month": one period of the document's own grain back ("a year earlier" shifts any grain
   // a year; "the previous year" only a year)
   // … only right after a figure: "twice the level of a year earlier, at 26.3 exahash" dates nothing
-  const back = /(?<=\d[\d.,]*\s*(?:btcs?|bitcoins?|eh\/s|exahash\w*|j\/th|w\/th|mw|million|billion)?\s*)(?:\b(?:in\s+|during\s+|for\s+|over\s+)?the\s+(?:previous|prior|preceding)\s+(fiscal\s+year|year|quarter|month)\b|\b(a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before)\b)/gi;
+  const back = new RegExp(String.raw`${RIGHT_AFTER_FIGURE}(?:\b(?:in\s+|during\s+|for\s+|over\s+)?the\s+(?:previous|prior|preceding)\s+(fiscal\s+year|year|quarter|month)\b|\b(a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before)\b)`, 'gi');
   while ((m = back.exec(text))) {
     const unit = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     const months = m[2] ? (/^a\s/i.test(m[2]) ? 12 : base.grain === 'year' ? 12 : 0) : unit.endsWith('year') ? (base.grain === 'year' ? 12 : 0) : unit === 'quarter' ? (base.grain === 'quarter' ? 3 : 0) : base.grain === 'month' ? 1 : 0;
@@ -495,7 +498,7 @@ export function samePeriodHits(text: string, base: Period | undefined): PeriodHi
  * sentence ("… and 2,470 BTC in November") is taken for it. Only right after a figure.
  */
 export function relativeDayHits(text: string): PeriodHit[] {
-  const re = /(?<=\d[\d.,]*\s*(?:btcs?|bitcoins?|eh\/s|exahash\w*|j\/th|w\/th|mw|million|billion)?\s*)\b(?:(?:just|only)\s+)?(?:(?:a|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?)\s+(?:prior|earlier|before|ago)|(?:the\s+)?(?:previous|prior|last)\s+week|(?:earlier\s+)?this\s+week)\b/gi;
+  const re = new RegExp(String.raw`${RIGHT_AFTER_FIGURE}\b(?:(?:just|only)\s+)?(?:(?:a|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?)\s+(?:prior|earlier|before|ago)|(?:the\s+)?(?:previous|prior|last)\s+week|(?:earlier\s+)?this\s+week)\b`, 'gi');
   const hits: PeriodHit[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) hits.push({ period: UNANCHORED, index: m.index, length: m[0].length, unanchored: true });

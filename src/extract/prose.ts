@@ -124,7 +124,7 @@ export function findMentions(s: string): Mention[] {
   let z: RegExpExecArray | null;
   while ((z = ZERO_SOLD.exec(s))) out.push({ kind: 'btc', value: 0, start: z.index, end: z.index + z[0].length, raw: z[0], approximate: false, unitText: 'btc' });
   ZERO_HELD.lastIndex = 0;
-  if (/\b(?:bitcoins?|btc)\b/i.test(s)) while ((z = ZERO_HELD.exec(s))) out.push({ kind: 'btc', value: 0, start: z.index, end: z.index + z[0].length, raw: z[0], approximate: false, unitText: 'btc' });
+  if (mentionsBtc()) while ((z = ZERO_HELD.exec(s))) out.push({ kind: 'btc', value: 0, start: z.index, end: z.index + z[0].length, raw: z[0], approximate: false, unitText: 'btc' });
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -637,7 +637,7 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
         prevHashSubject = hashSubjectOf(sent.text);
         prevSold = !!found.sold;
         if (!env.periodic) {
-          const lead = sentenceLead(sent.text, matcher, env.company, doc.text);
+          const lead = sentenceLead(sent.text, found.named, env.company, doc.text);
           aboutOther = lead === 'other' || (lead === 'follows' && aboutOther);
         }
         out.push(...(aboutOther ? found.candidates.filter((c) => c.company) : found.candidates));
@@ -820,7 +820,7 @@ const FROM_TO_GAP = /^\s*(?:(?:in|during|for|at|as of|on)\s+[\w ,.'’-]{1,30}?\
 
 const ANAPHORA = /\b(?:this|that|the same)\s+(?:figure|number|metric|measure|level)\b|^\W*(?:[A-Z][a-z]+,\s+)?it\s+(?:rose|improved|increased|climbed|reached|grew|stood|was|edged|jumped|came|fell|declined|decreased|dropped|slipped)\b/i;
 
-function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatcher | undefined, subjectIn: string | undefined, multi: boolean, carry?: Period, prevSold = false, sctx: SentenceContext = {}): { candidates: Candidate[]; subject: string | undefined; period?: Period; sold?: boolean } {
+function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatcher | undefined, subjectIn: string | undefined, multi: boolean, carry?: Period, prevSold = false, sctx: SentenceContext = {}): { candidates: Candidate[]; subject: string | undefined; period?: Period; sold?: boolean; named: { ticker: string; index: number }[] } {
   const companies = matcher ? matcher.find(s) : [];
   let subject = subjectIn;
   // "Rockdale Facility: Maintained a steady 15.0 EH/s": one site's figure, not the company's
@@ -833,7 +833,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const heading = s.length <= 80 && /\b(?:highlights|results|summary|operational|operating|metrics|update)\s*:?\s*$/i.test(s);
     const lead = /:\s*\)?\s*$/.test(s) || heading ? findPeriods(s, dateOpts(env)).filter((h) => !h.ytd) : [];
     const leadPeriod = lead.length === 1 ? lead[0]!.period : undefined;
-    return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject, ...(leadPeriod ? { period: leadPeriod } : {}) };
+    return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject, named: companies, ...(leadPeriod ? { period: leadPeriod } : {}) };
   }
   const clauses = clauseBounds(s);
   const periods = [...findPeriods(s, { ...dateOpts(env), keepUnanchored: true }).filter((h) => !notAPeriod(s, h)), ...samePeriodHits(s, env.defaultPeriod), ...relativeDayHits(s)].sort((a, b) => a.index - b.index);
@@ -1072,10 +1072,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
         ms.forEach((m, i) => respectivelyMap.set(m, { kind: 'instant', asOf: listed[i]! }));
         continue;
       }
-      const named: { ticker: string; index: number }[] = [];
-      for (const x of companies) if (x.index < ms[0]!.start && !named.some((n) => n.ticker === x.ticker)) named.push(x);
-      if (multi && named.length === ms.length && dates.length <= 1 && after.length <= 1) {
-        ms.forEach((m, i) => respectiveCompanies.set(m, named[i]!));
+      const listedCompanies: { ticker: string; index: number }[] = [];
+      for (const x of companies) if (x.index < ms[0]!.start && !listedCompanies.some((n) => n.ticker === x.ticker)) listedCompanies.push(x);
+      if (multi && listedCompanies.length === ms.length && dates.length <= 1 && after.length <= 1) {
+        ms.forEach((m, i) => respectiveCompanies.set(m, listedCompanies[i]!));
         continue;
       }
       if (dates.length !== ms.length) {
@@ -1218,7 +1218,6 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const notes = [...c.notes, ...notes0];
     // no publication date: a monthly report's "10 EH/s in May" in its April update may be a target
     // (with the date known, the plan rule above decides)
-    const dp = env.defaultPeriod;
     if (!env.filedDate && dp?.kind === 'flow' && dp.grain === 'month' && dp.end && periodEnd(fitted) > dp.end && metricKind(c.metric) === 'stock') {
       confidence = Math.min(confidence, 0.45);
       notes.push('a level after the report’s month, with no publication date: may be a target');
@@ -1312,7 +1311,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   if (companies.length) subject = companies[companies.length - 1]!.ticker;
   // a compared figure's period ("from 6,412.6 BTC in October") is never handed on
   const carried = ownPeriod ?? ownFound[0];
-  return { candidates: out, subject, ...(carried ? { period: carried } : {}), sold: out.some((c) => c.metric === 'btc_sold') };
+  return { candidates: out, subject, named: companies, ...(carried ? { period: carried } : {}), sold: out.some((c) => c.metric === 'btc_sold') };
 }
 
 /** "Remarkably, this figure improved further to …": the lead of the previous sentence's subject stands in. */

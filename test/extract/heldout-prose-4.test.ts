@@ -62,14 +62,16 @@ describe('held-out prose shapes, set Z3', () => {
     expect(confident(facts, 'btc_produced')[0]?.confidence).toBeGreaterThanOrEqual(0.5);
   });
 
-  it("'As of the end of 2022, it ran six mining centers with a combined 775 megawatts' is a level on December 31, 2022; 'by the end of 2024' is a target (Bitdeer, news of April 27, 2023)", () => {
+  it("'As of the end of 2022, it ran six mining centers with a combined 775 megawatts' is a level on December 31, 2022 (Bitdeer, news of April 27, 2023); 'by the end of 2026' is a target (BitFuFu, news of December 11, 2024)", () => {
     const text = [
       'Bitdeer posted a net loss for 2022 on Thursday.',
       'As of the end of 2022, it ran six mining centers with an aggregate power capacity of 775 megawatts.',
-      'Bitdeer wants to reach 1,524 megawatts by the end of 2024.',
+      'Bitdeer wants to lift that to as much as 1,524 megawatts.',
     ].join('\n\n');
     const mw = run('BTDR', '2023-04-27', text).filter((f) => f.metric === 'power_capacity');
     expect(mw.map((f) => `${f.asOf}=${f.value}`)).toEqual(['2022-12-31=775']);
+    const target = run('FUFU', '2024-12-11', 'BitFuFu expands in the US\n\nBitFuFu wants to scale its mining capacity to 1 GW by the end of 2026.');
+    expect(target.filter((f) => f.metric === 'power_capacity')).toEqual([]);
   });
 
   it("'during the quarter, we lifted our operational hash rate from 7.0 exahashes to 11.5 exahashes' in a March update: 7.0 was the level on December 31 (Marathon, March 2023 update; held-out set Z1)", () => {
