@@ -129,6 +129,13 @@ export function readRun(run: string, opts: GlueOptions): GlueResult | undefined 
   const readings = done.map((p) => score(p, opts)).filter((r): r is GlueReading => !!r);
   if (!readings.length) return undefined;
   readings.sort((a, b) => a.score - b.score);
+  // "486 | 544 | 8": one clean value per column, each set off by blanks, is what was printed; a
+  // reading that cuts a footnote off a spaced value ("54" + "4") only fits the magnitudes better
+  const printed = spacedReading(run, readings, opts);
+  if (printed) {
+    readings.splice(readings.indexOf(printed), 1);
+    readings.unshift({ ...printed, score: Math.min(printed.score, readings[0] ? readings[0].score - 3 : printed.score) });
+  }
   const best = readings[0]!;
   const certainty = opts.columns.map((col, c) => {
     const mine = best.values[c]!;
@@ -141,6 +148,18 @@ export function readRun(run: string, opts: GlueOptions): GlueResult | undefined 
     return 'ambiguous' as const;
   });
   return { best, certainty, readings: readings.length, runnersUp: readings.slice(1, 4), all: readings.slice(0, 60) };
+}
+
+const SPACED_VALUE = String.raw`(?:\(?[-−–]?\s?(?:US\$|C\$|A\$|\$)?\(?\d{1,3}(?:,\d{3})*(?:\.\d+)?|\(?[-−–]?\s?(?:US\$|C\$|A\$|\$)?\(?\d+(?:\.\d+)?)(?:\s?(?:eh\/s|ph\/s|th\/s|j\/th|w\/th|mw|gw|btc|%))?\)?|[-–—]|n\/a`;
+const SPACED_RUN = new RegExp(String.raw`^[\s|]*(?:${SPACED_VALUE})(?:[\s|]+(?:${SPACED_VALUE}))*[\s|]*$`, 'i');
+const SPACED_TOKEN = new RegExp(SPACED_VALUE, 'gi');
+
+/** The reading that takes each blank-separated token of the run as one value, when there is one per column. */
+function spacedReading(run: string, readings: GlueReading[], opts: GlueOptions): GlueReading | undefined {
+  if (opts.gluedToLabel || !SPACED_RUN.test(run)) return undefined;
+  const tokens = run.match(SPACED_TOKEN) ?? [];
+  if (tokens.length !== opts.columns.length) return undefined;
+  return readings.find((r) => r.footnotes === 0 && r.values.every((v, i) => v.text.replace(/\s+/g, ' ') === tokens[i]!.trim().replace(/\s+/g, ' ')));
 }
 
 function sameValue(a: GlueValue, b: GlueValue): boolean {

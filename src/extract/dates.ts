@@ -23,6 +23,11 @@ const DURATION_WORDS: Record<string, number> = {
   one: 1, three: 3, six: 6, nine: 9, twelve: 12, '3': 3, '6': 6, '9': 9, '12': 12,
 };
 
+/** "the first ten months of 2022": how many opening months of the year */
+const OPENING_MONTHS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+};
+
 export function iso(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
@@ -231,10 +236,11 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     add(spanPeriod(d.date, months), m.index, m[0].length);
   }
   // "in the first nine months of 2022", "the first half of fiscal 2025": the year's opening months
-  const firstRe = /\b(?:the\s+)?first\s+(three|six|nine|3|6|9)\s+months\s+of\s+(fiscal\s+(?:year\s+)?|fy\s*)?(\d{4})\b|\b(?:the\s+)?first\s+half\s+of\s+(fiscal\s+(?:year\s+)?|fy\s*)?(\d{4})\b/gi;
+  // … and "the first ten months of 2022", "first 10 months of 2021" (a year to date spelled out)
+  const firstRe = /\b(?:the\s+)?first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+months\s+of\s+(fiscal\s+(?:year\s+)?|fy\s*)?(\d{4})\b|\b(?:the\s+)?first\s+half\s+of\s+(fiscal\s+(?:year\s+)?|fy\s*)?(\d{4})\b/gi;
   while ((m = firstRe.exec(text))) {
     if (covered(m.index)) continue;
-    const months = m[1] ? DURATION_WORDS[m[1].toLowerCase()]! : 6;
+    const months = m[1] ? OPENING_MONTHS[m[1].toLowerCase()] ?? Number(m[1]) : 6;
     const yearEndMonth = m[2] ?? m[4] ? fy : 12;
     // months since year 0 of the span's last month: the (fiscal) year's end, less the months after it
     const endIdx = Number(m[3] ?? m[5]) * 12 + (yearEndMonth - 1) - (12 - months);
@@ -465,13 +471,23 @@ const RIGHT_AFTER_FIGURE = String.raw`(?<=\d[\d.,]*\s*(?:btcs?|bitcoins?|eh\/s|e
  * year (or the named year) back. Only with a known document period, only into the past, and "YoY"
  * only right after a figure ("decreased 28% YoY to 20.6 EH/s" names no period of its own figure).
  */
-export function samePeriodHits(text: string, base: Period | undefined): PeriodHit[] {
-  if (base?.kind !== 'flow' || !base.start || !base.end) return [];
+export function samePeriodHits(text: string, docBase: Period | undefined, local: readonly { index: number; period: Period }[] = []): PeriodHit[] {
   const hits: PeriodHit[] = [];
-  const baseYear = Number(base.end.slice(0, 4));
-  const re = /\b(?:in\s+|during\s+|for\s+)?the\s+same\s+(?:period|quarter|month|three[- ]month\s+period)\s+(?:of|in)\s+((?:19|20)\d\d)\b|\b(?:in\s+|during\s+)?the\s+same\s+(?:period|quarter|month)\s+(?:last|a|of\s+the\s+(?:prior|previous))\s+year\b|(?<=\d[\d.,]*\s*(?:btcs?|bitcoins?|eh\/s|j\/th|w\/th|mw|million|billion)?\s*)\b(?:yoy|y\/y|year[- ]over[- ]year)\b/gi;
+  // "3,692 BTC year-to-date, while last year it mined 3,733 BTC over the same period": the span the
+  // sentence named before is the one a year back, not the document's month
+  const localBase = (at: number): Period | undefined =>
+    [...local].reverse().find((h) => h.index < at && h.period.kind === 'flow' && !!h.period.start && !!h.period.end)?.period;
+  const usable = (p: Period | undefined): p is Extract<Period, { kind: 'flow' }> => p?.kind === 'flow' && !!p.start && !!p.end;
+  const lastYearBefore = /\b(?:last|(?:the\s+)?(?:prior|previous))\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b/i;
+  const re = /\b(?:in\s+|during\s+|for\s+|over\s+)?the\s+same\s+(?:period|quarter|month|three[- ]month\s+period)\s+(?:of|in)\s+((?:19|20)\d\d)\b|\b(?:in\s+|during\s+|over\s+)?the\s+same\s+(?:period|quarter|month)\s+(?:last|a|of\s+the\s+(?:prior|previous))\s+year\b|(?<=\d[\d.,]*\s*(?:btcs?|bitcoins?|eh\/s|j\/th|w\/th|mw|million|billion)?\s*)\b(?:yoy|y\/y|year[- ]over[- ]year)\b|(?<=\d[\d.,]*\s*(?:btcs?|bitcoins?)?\s*)\b(?:in|during|over|for)\s+the\s+same\s+period\b(?!\s+(?:of|in|last|a)\b)/gi;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
+    // the bare "over the same period" counts only after "last year" earlier in the clause
+    const bare = !m[1] && /same\s+period$/i.test(m[0]);
+    if (bare && !lastYearBefore.test(text.slice(Math.max(0, m.index - 120), m.index).split(/[;.]/).pop() ?? '')) continue;
+    const base = localBase(m.index) ?? docBase;
+    if (!usable(base)) continue;
+    const baseYear = Number(base.end.slice(0, 4));
     const years = m[1] ? Number(m[1]) - baseYear : -1;
     if (years >= 0 || years < -5) continue;
     const period: Period = { kind: 'flow', start: shiftIso(base.start, years, false), end: shiftIso(base.end, years, true), grain: base.grain };
@@ -481,6 +497,8 @@ export function samePeriodHits(text: string, base: Period | undefined): PeriodHi
   // the prior month": one period of the document's own grain back ("a year earlier" shifts any grain
   // a year; "the previous year" only a year)
   // … only right after a figure: "twice the level of a year earlier, at 26.3 exahash" dates nothing
+  const base = docBase;
+  if (!usable(base)) return hits.sort((a, b) => a.index - b.index);
   const back = new RegExp(String.raw`${RIGHT_AFTER_FIGURE}(?:\b(?:in\s+|during\s+|for\s+|over\s+)?the\s+(?:previous|prior|preceding)\s+(fiscal\s+year|year|quarter|month)\b|\b(a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before)\b)`, 'gi');
   while ((m = back.exec(text))) {
     const unit = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');

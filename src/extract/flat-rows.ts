@@ -2,6 +2,7 @@ import type { ParsedDocument, Table } from '../model/parsed.ts';
 import { dateOpts, type Candidate, type Env } from './_candidate.ts';
 import { findPeriods, periodEnd, type Period } from './dates.ts';
 import { readRun, type GlueColumn, type GlueResult } from './_glue.ts';
+import { metricUnit } from '../model/metrics.ts';
 import { classifyLabel } from './labels.ts';
 import { readTables } from './tables.ts';
 
@@ -270,6 +271,7 @@ export function readFlatTable(text: string, header: FlatHeader, env: Env): FlatT
     if (label.length > 110 || SENTENCE.test(label.replace(ABBREV, '$1')) || CLAUSE_EDGE.test(label)) break;
     let e = runEnd(text, q);
     if (e <= q) break;
+    e = withoutForeignBtc(text, q, e, label, env);
     // a second header: another table starts
     if (findFlatHeaders(text.slice(p, q), env).length) break;
     const glued = q > 0 && /[a-z)\]]/i.test(text[q - 1]!);
@@ -313,6 +315,19 @@ export function readFlatTable(text: string, header: FlatHeader, env: Env): FlatT
   splitByPart(rows, env);
   crossCheck(rows, columns, env);
   return { header, rows, end };
+}
+
+/**
+ * "Month End Operating Hashrate 4.2 4.2 1.8 BTC/ Avg EH 115 …", "Watts/TH Efficiency 40 40 45 BTC
+ * Sold 486 …": a "BTC" after the last value of a row whose metric is not counted in bitcoin is the
+ * first word of the next label, not the row's unit.
+ */
+function withoutForeignBtc(text: string, q: number, e: number, label: string, env: Env): number {
+  const tail = /\s+btc$/i.exec(text.slice(q, e));
+  if (!tail) return e;
+  const metric = classifyLabel(label, env.aliasRules)?.rule.metric;
+  if (!metric || metricUnit(metric) === 'BTC') return e;
+  return q + tail.index;
 }
 
 const PART_RE = /^(.+?)\s+[-–—]\s+(.+)$/;

@@ -836,7 +836,13 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     return { candidates: [], subject: companies.length ? companies[companies.length - 1]!.ticker : subject, named: companies, ...(leadPeriod ? { period: leadPeriod } : {}) };
   }
   const clauses = clauseBounds(s);
-  const periods = [...findPeriods(s, { ...dateOpts(env), keepUnanchored: true }).filter((h) => !notAPeriod(s, h)), ...samePeriodHits(s, env.defaultPeriod), ...relativeDayHits(s)].sort((a, b) => a.index - b.index);
+  const named = findPeriods(s, { ...dateOpts(env), keepUnanchored: true }).filter((h) => !notAPeriod(s, h));
+  const local = named.filter((h) => !h.unanchored).flatMap((h) => {
+    const p = h.ytd ? resolveYtd(h, env) : h.period;
+    return p ? [{ index: h.index, period: p }] : [];
+  });
+  const yearBack = samePeriodHits(s, env.defaultPeriod, local);
+  const periods = [...named, ...yearBack, ...relativeDayHits(s)].sort((a, b) => a.index - b.index);
   // the period a following sentence may inherit: never one named in a comparison ("… from 6,412.6 BTC in October")
   const firstClauseEnd = clauses.find((c) => !c.comparison)?.end ?? clauses[0]?.end ?? s.length;
   const ownHits = periods.filter((h) => h.index < firstClauseEnd);
@@ -1240,7 +1246,9 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // a release's own statement about a period over 11 months before it is published is a
     // history recap or a misprinted year ("quarter ended March 31, 2021" in a 2022 release);
     // comparisons with last year's period are kept (clause.comparison)
-    if (!env.periodic && env.filedDate && !clause.comparison && !fromDefault && Date.parse(env.filedDate) - Date.parse(periodEnd(fitted)) > 330 * 86_400_000) {
+    const span = fitted.kind === 'flow' ? fitted : undefined;
+    const comparedBack = !!span && yearBack.some((h) => h.period.kind === 'flow' && h.period.start === span.start && h.period.end === span.end);
+    if (!env.periodic && env.filedDate && !clause.comparison && !comparedBack && !fromDefault && Date.parse(env.filedDate) - Date.parse(periodEnd(fitted)) > 330 * 86_400_000) {
       confidence = Math.min(confidence, 0.45);
       notes.push('a period long before the release: a recap or a misprinted year');
     }
@@ -1418,6 +1426,13 @@ function pickPeriod(index: HitIndex, m: Mention, clauseIdx: number, metric: Metr
     return p && fitPeriod(metric, p) ? p : undefined;
   };
   if (!own.length) {
+    // "… it generated 3,733 BTC over the same period": a period phrase right after the figure is
+    // its own, even where the clause split put it in the next clause
+    const next = index.byClause[clauseIdx + 1]?.[0];
+    if (next && s_gap(next, m) <= 4) {
+      const p = usable(next);
+      if (p) return p;
+    }
     if (clause.comparison) return undefined;
     // nearest before: distance grows going back, so the first usable hit is the best one
     for (let ci = clauseIdx - 1; ci >= 0; ci--) {

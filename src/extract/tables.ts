@@ -237,7 +237,11 @@ function convert(rule: LabelRule, cell: Cell, label: string, header: string, tab
       return { value: tidy(Math.abs(v) * scale), notes, penalty };
     }
     case 'hashrate': {
-      const f = hashrateFactor(cell.unitText) ?? hashrateFactor(label) ?? hashrateFactor(header) ?? hashrateFactor(tableText);
+      const near = hashrateFactor(cell.unitText) ?? hashrateFactor(label) ?? hashrateFactor(header);
+      // a unit in the surrounding prose ("US$ per terahash/second (TH/s)") is a guess: kept only
+      // where it gives a fleet-sized figure
+      const far = near === undefined ? hashrateFactor(tableText) : undefined;
+      const f = near ?? (far !== undefined && v * far >= 0.01 && v * far <= 1000 ? far : undefined);
       if (f === undefined) {
         if (v < 0.05 || v > 300) return undefined;
         notes.push('unit not printed; read as EH/s');
