@@ -499,7 +499,8 @@ export function samePeriodHits(text: string, docBase: Period | undefined, local:
   // … only right after a figure: "twice the level of a year earlier, at 26.3 exahash" dates nothing
   const base = docBase;
   if (!usable(base)) return hits.sort((a, b) => a.index - b.index);
-  const back = new RegExp(String.raw`${RIGHT_AFTER_FIGURE}(?:\b(?:in\s+|during\s+|for\s+|over\s+)?the\s+(?:previous|prior|preceding)\s+(fiscal\s+year|year|quarter|month)\b|\b(a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before)\b)`, 'gi');
+  // … "the $184 million registered the year before": a verb of reporting may stand between
+  const back = new RegExp(String.raw`${RIGHT_AFTER_FIGURE}(?:(?:registered|recorded|reported|posted|generated|earned|mined|produced)\s+)?(?:\b(?:in\s+|during\s+|for\s+|over\s+)?the\s+(?:previous|prior|preceding)\s+(fiscal\s+year|year|quarter|month)\b|\b(a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before)\b)`, 'gi');
   while ((m = back.exec(text))) {
     const unit = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     const months = m[2] ? (/^a\s/i.test(m[2]) ? 12 : base.grain === 'year' ? 12 : 0) : unit.endsWith('year') ? (base.grain === 'year' ? 12 : 0) : unit === 'quarter' ? (base.grain === 'quarter' ? 3 : 0) : base.grain === 'month' ? 1 : 0;

@@ -427,9 +427,14 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (/\b(expansion|expanding|additional|pipeline|under construction|contracted|phase|build\w*|acquir\w*|potential|development|planned|new|of which|up to)\b/.test(own)) return undefined;
       if (SCOPE_NOT_OWN.test(`${b.slice(-60)} ${aClause}`)) return exclude(excluded, mention);
       if (/\b(?:expan\w*|add\w*|increas\w*|grew)\s+(?:by\s+)?(?:approximately\s+|about\s+)?$/.test(b)) return undefined;
-      if (!/\b(operating|operational|energized|online|total|aggregate|developed|capacity)\b/.test(near)) return undefined;
+      if (!/\b(operating|operational|energized|online|total|aggregate|developed|capacity|infrastructure)\b/.test(near)) return undefined;
       const qualified =
         /\b(total|aggregate)\b[^.]{0,40}$/.test(b.slice(-60)) ||
+        // "owned and managed 724 megawatts of infrastructure": the footprint the company runs
+        (/\b(?:own(?:s|ed)?|operat(?:es|ed)|manag(?:es|ed))(?:\s+and\s+(?:own(?:s|ed)?|operat(?:es|ed)|manag(?:es|ed)))?\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-50)) &&
+          /^\s*(?:of\s+)?(?:power\s+|energy\s+|data\s+cent(?:er|re)\s+|mining\s+)?(?:infrastructure|capacity)\b/.test(a)) ||
+        // "expanded its power capacity to an industry-leading 760MW": the level reached
+        /\b(?:expanded|increased|grew|raised|brought|took)\s+(?:its|our|the\s+company['’]s)\s+(?:total\s+)?(?:power|energy|electrical)\s+capacity\s+to\b[^.\d]{0,30}$/.test(b.slice(-90)) ||
         /\b(operating|operational|energized|online)\s+(?:\w+\s+)?(infrastructure|capacity|power|footprint)\b[^.]{0,30}$/.test(b.slice(-70)) ||
         /^\s*(of\s+)?(operating|operational|energized|online)\b/.test(a);
       if (!qualified) return undefined;
@@ -468,6 +473,10 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       // "sold 4,451 Bitcoin on the open market, receiving about US$305 million", "sold 1,576 BTC at … , totaling $32.2 million"
       const soldFor = /\b(sold|sale of|sales of|selling)\b([^$.;]{0,60})\b(bitcoins?|btc|coins)\b[^.;]{0,90}?\b(for|generating|totall?ing|netting|worth|receiving|raising|realizing|yielding|bringing in)\b(?:\s+(?:a\s+)?total\s+of)?\s*(approximately|about|around|~)?\s*$/.exec(l.slice(-200));
       if (soldFor && !/\b(miners?|machines|rigs|equipment|shares?|stock)\b/.test(`${soldFor[2]} ${l.slice(-200).slice(soldFor.index).split(/bitcoins?|btc|coins/)[1]?.slice(0, 12) ?? ''}`)) {
+        return { metric: 'btc_sold_proceeds', confidence: 0.75, notes: [] };
+      }
+      // "the sale of $208.3 million worth of bitcoin", "sold about $32 million worth of BTC"
+      if (/\b(?:sold|sells|sale\s+of|sales\s+of|selling|liquidat(?:ed|ing|ion\s+of)|offload(?:ed|ing))\s+(?:approximately\s+|about\s+|around\s+|nearly\s+|~\s*)?$/.test(b.slice(-40)) && /^\s*(?:(?:million|billion|thousand|mn|bn|[mkb])\s+)?worth\s+of\s+(?:its\s+|their\s+|the\s+company['’]s\s+)?(?:bitcoins?|btc)\b/.test(a)) {
         return { metric: 'btc_sold_proceeds', confidence: 0.75, notes: [] };
       }
       // "The power cost per bitcoin self-mined was $13,798", "the average cost required to mine each BTC … stands at $51,887"

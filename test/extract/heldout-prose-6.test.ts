@@ -55,4 +55,30 @@ describe('held-out shapes fixed in 0.9.8', () => {
     expect(flows(facts, 'btc_produced').filter((x) => x.startsWith('2022'))).toEqual([]);
     expect(flows(facts, 'btc_sold').filter((x) => x.startsWith('2022'))).toEqual([]);
   });
+
+  it("'Owned and managed 724 megawatts of infrastructure' is the power capacity at the quarter's end (Core Scientific, Q4 2023 results of March 12, 2024)", () => {
+    const text = 'Core Scientific Announces Fourth Quarter 2023 Results\n\nFourth quarter 2023 highlights:\n\n- Owned and managed 724 megawatts of infrastructure, more than any other listed miner in its region';
+    expect(stocks(run('CORZ', '2024-03-12', text), 'power_capacity')).toEqual(['2023-12-31=724']);
+  });
+
+  it("'expanded its power capacity to an industry-leading 760MW' is the level reached; capacity to be built is not (IREN, fiscal 2023, article of September 14, 2023)", () => {
+    const text = 'IREN mined 3,259 Bitcoin during fiscal year 2023. The company also expanded its power capacity to an industry-leading 760MW.';
+    expect(stocks(run('IREN', '2023-09-14', text), 'power_capacity')).toEqual(['2023-06-30=760']);
+    const planned = 'IREN mined 3,259 Bitcoin during fiscal year 2023. The company plans additional power capacity of 600MW.';
+    expect(stocks(run('IREN', '2023-09-14', planned), 'power_capacity')).toEqual([]);
+  });
+
+  it("'the sale of $208.3 million worth of bitcoin in the first quarter of 2026' is the quarter's sale proceeds (Core Scientific, news of May 7, 2026)", () => {
+    const text = 'Core Scientific and its bitcoin\n\nCore Scientific raised cash through the sale of $208.3 million worth of bitcoin in the first quarter of 2026. It sold 2,385 bitcoins in all.';
+    const facts = run('CORZ', '2026-05-07', text);
+    expect(flows(facts, 'btc_sold_proceeds')).toEqual(['2026-01-01..2026-03-31=208300000']);
+    // money raised by selling something else is not coin proceeds
+    const shares = run('CORZ', '2026-05-07', 'Core Scientific raised cash through the sale of $208.3 million worth of shares in the first quarter of 2026.');
+    expect(flows(shares, 'btc_sold_proceeds')).toEqual([]);
+  });
+
+  it("'$156 million compared to the $184 million registered the year before' dates the second figure a year back (Riot, 2022, article of March 3, 2023)", () => {
+    const text = 'Riot mined 5,554 BTC in 2022. Its BTC mining revenue in 2022 stood at $156 million compared to the $184 million registered the year before.';
+    expect(flows(run('RIOT', '2023-03-03', text), 'mining_revenue').sort()).toEqual(['2021-01-01..2021-12-31=184000000', '2022-01-01..2022-12-31=156000000']);
+  });
 });
