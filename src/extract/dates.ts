@@ -313,9 +313,22 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     // a bound reference (see anchorYear) only dates a quarter that ended by it in its calendar year
     // … and only one that ended within about two quarters: "complete the buildout in Q3" written in
     // May is this year's Q3 to come, not last year's
-    const found = [ry + 1, ry, ry - 1]
-      .map((y) => fiscalQuarter(y, q, fy))
-      .find((p) => p.kind === 'flow' && p.end <= opts.ref! && Date.parse(opts.ref!) - Date.parse(p.end) <= 200 * 86_400_000 && (!opts.refIsBound || p.end.startsWith(String(ry))));
+    const latest = (yearEnd: number) =>
+      [ry + 1, ry, ry - 1]
+        .map((y) => fiscalQuarter(y, q, yearEnd))
+        .find((p) => p.kind === 'flow' && p.end <= opts.ref! && Date.parse(opts.ref!) - Date.parse(p.end) <= 200 * 86_400_000 && (!opts.refIsBound || p.end.startsWith(String(ry))));
+    // a company whose fiscal year is not the calendar year: "the first quarter of the calendar
+    // year" is January to March, "the fiscal first quarter" its own; with neither word, both
+    // readings may have ended lately, and then the quarter cannot be told
+    const around = text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
+    const calendar = /^\s*(?:of\s+)?(?:the\s+)?calendar\s+year\b/i.test(text.slice(m.index + m[0].length)) || /\bcalendar\s+$/i.test(m[0].replace(/(?:first|second|third|fourth)\s+quarter$/i, ''));
+    const fiscal = /\bfiscal\b|\bfy/i.test(around);
+    let found = latest(calendar ? 12 : fy);
+    if (fy !== 12 && !calendar && !fiscal) {
+      const cal = latest(12);
+      if (cal && found && (cal.kind !== found.kind || cal.kind !== 'flow' || found.kind !== 'flow' || cal.start !== found.start)) found = undefined;
+      else found ??= cal;
+    }
     if (found) add(found, m.index, m[0].length);
     else unanchored(m.index, m[0].length);
   }

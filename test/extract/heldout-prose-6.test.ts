@@ -81,4 +81,14 @@ describe('held-out shapes fixed in 0.9.8', () => {
     const text = 'Riot mined 5,554 BTC in 2022. Its BTC mining revenue in 2022 stood at $156 million compared to the $184 million registered the year before.';
     expect(flows(run('RIOT', '2023-03-03', text), 'mining_revenue').sort()).toEqual(['2021-01-01..2021-12-31=184000000', '2022-01-01..2022-12-31=156000000']);
   });
+
+  it("for a company whose fiscal year ends in September, 'the first quarter of the calendar year' is January to March; a bare 'first quarter' that could be either is not dated (CleanSpark, March 2023, article of April 4, 2023)", () => {
+    const calendar = 'CleanSpark update\n\nCleanSpark mined 598 BTC in March 2023, taking the total mined in the first quarter of the calendar year to 1,871 BTC.';
+    expect(flows(run('CLSK', '2023-04-04', calendar), 'btc_produced').sort()).toEqual(['2023-01-01..2023-03-31=1871', '2023-03-01..2023-03-31=598']);
+    const bare = 'CleanSpark update\n\nCleanSpark mined 598 BTC in March 2023. It mined 1,871 BTC in the first quarter, the company said.';
+    expect(flows(run('CLSK', '2023-04-04', bare), 'btc_produced').filter((x) => !x.endsWith('=598'))).toEqual([]);
+    // a fiscal marker keeps the company's own quarter (October to December for fiscal 2023)
+    const fiscal = 'CleanSpark update\n\nCleanSpark mined 598 BTC in March 2023. It mined 1,400 BTC in the first quarter of its fiscal year, the company said.';
+    expect(flows(run('CLSK', '2023-04-04', fiscal), 'btc_produced').filter((x) => !x.endsWith('=598'))).toEqual(['2022-10-01..2022-12-31=1400']);
+  });
 });
