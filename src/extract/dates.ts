@@ -394,6 +394,22 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     const y1 = m[2] ? Number(m[2]) : m1 < m2 ? y2 : y2 - 1;
     add({ kind: 'flow', start: iso(y1, m1, 1), end: lastDayOfMonth(y2, m2), grain: 'other' }, m.index, m[0].length);
   }
+  // "Jan. - Apr.", "Jan-Apr 2024", "(i.e. January to April)": a span of months with no "from" before it
+  const monSpanRe = new RegExp(`\\b(${MONTH_ALT})(?![a-z])\\.?(?:\\s*[-–]\\s*|\\s+(?:through|thru|to)\\s+)(${MONTH_ALT})(?![a-z])\\.?(?:,?\\s+(\\d{4}))?(?![-\\d])`, 'gi');
+  while ((m = monSpanRe.exec(text))) {
+    if (covered(m.index)) continue;
+    const m1 = monthNumber(m[1]!);
+    const m2 = monthNumber(m[2]!);
+    if (!m1 || !m2 || m1 === m2) continue;
+    // "Nov-24"-style years are not months: the second name must not be followed by a 2-digit year
+    const y2 = m[3] ? Number(m[3]) : anchorYear(m2, opts.ref, 1, opts.refIsBound);
+    if (!y2) {
+      unanchored(m.index, m[0].length);
+      continue;
+    }
+    const y1 = m1 < m2 ? y2 : y2 - 1;
+    add({ kind: 'flow', start: iso(y1, m1, 1), end: lastDayOfMonth(y2, m2), grain: 'other' }, m.index, m[0].length);
+  }
   // month names: "November 2022", "Nov-24", "in November", "for the month of December"
   const monRe = new RegExp(`\\b(${MONTH_ALT})(?![a-z])\\.?(?:[\\s-]+'?(\\d{4}|\\d{2})\\b)?`, 'gi');
   while ((m = monRe.exec(text))) {

@@ -18,7 +18,7 @@ import { readTables } from './tables.ts';
 import { inBounds } from './units.ts';
 
 /** Bumped whenever extraction output may change; stored on every fact and document. */
-export const EXTRACTOR_VERSION = '0.9.8';
+export const EXTRACTOR_VERSION = '0.9.9';
 export const EXTRACTOR_NAME = 'hashledger-rules';
 
 /** What the extractor may know about a document besides its content. All optional. */
@@ -116,10 +116,15 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
       (h) =>
         h.period.kind === 'flow' &&
         !h.ytd &&
-        !/\b(?:end|close|start|beginning)\s+of\s+(?:the\s+)?$|\b(?:vs\.?|versus|compared\s+(?:to|with)|from|than|over)\s+(?:the\s+)?$/i.test(head.slice(Math.max(0, h.index - 20), h.index)),
+        !/\b(?:end|close|start|beginning)\s+of\s+(?:the\s+)?$|\b(?:vs\.?|versus|compared\s+(?:to|with)|from|than|over)\s+(?:the\s+)?$/i.test(head.slice(Math.max(0, h.index - 20), h.index)) &&
+        // "Jan. - Apr. average BTC mined": the baseline an article compares with, not what it reports
+        !/^[\s.]*(?:\(\w[\w -]*\)\s*)?(?:monthly\s+|daily\s+)?(?:average|avg\.?|mean)\b/i.test(head.slice(h.index + h.length, h.index + h.length + 30)),
     );
     // "mined 668 bitcoin in December … its 2024 total" with no date to tell December's year: no default
     if (!flow || flow.unanchored || flow.period.kind !== 'flow') return undefined;
+    // "… compared with the pre-halving months (January to April)": a span of months that is not a
+    // month, quarter or year is a comparison base more often than the period a copy reports on
+    if (flow.period.grain === 'other') return undefined;
     if (ctx.filedDate && flow.period.end > ctx.filedDate) return undefined;
     return flow.period;
   };

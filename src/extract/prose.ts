@@ -8,6 +8,7 @@ import { findDates, findPeriods, listedDates, MONTH_RE_SRC, notAPeriod, periodEn
 import { classifyLabel } from './labels.ts';
 import { parseNumber, tidy } from './numbers.ts';
 import { CLAUSE_RESUME, COMPARISON_SPLIT, DELTA_BEFORE, FORWARD_LOOKING, NOT_OWN, PROSE_BTC_KEYWORDS, PROSE_NOT_SELF_MINED, SCOPE_NOT_OWN } from './rules.ts';
+import type { LabelRule } from './rules.ts';
 import { readCell, hashrateBasisWord } from './tables.ts';
 import { moneyScale } from './units.ts';
 
@@ -31,6 +32,8 @@ interface Mention {
   /** "per bitcoin" follows a dollar figure */
   perBtc?: boolean;
   unitText: string;
+  /** a bare number set against the figure before it ("…, while in August it stopped at 322"): same metric */
+  sameAsPrev?: true;
 }
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
@@ -135,7 +138,7 @@ export function findMentions(s: string): Mention[] {
  * "BTC and ETH were 553.2 and 9,900.9", "sold 445 coins", "345 Self-Mined Bitcoin".
  * `value` is the factor to apply to the printed number.
  */
-function bareKind(s: string, start: number, end: number, prev: readonly Mention[], mentionsBtc: () => boolean): { kind: MentionKind; value: number; unitText: string } | undefined {
+function bareKind(s: string, start: number, end: number, prev: readonly Mention[], mentionsBtc: () => boolean): { kind: MentionKind; value: number; unitText: string; sameAsPrev?: true } | undefined {
   const before = s.slice(Math.max(0, start - 90), start);
   const after = s.slice(end, end + 60);
   // a count of something else or a share: "445 machines", "20.5%"
@@ -163,6 +166,16 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   }
   if (aboutBtc && /^\s+in\s+total\s+(?:bitcoin|btc)\s+holdings\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   const last = prev[prev.length - 1];
+  // "1,060 Bitcoins were produced …, with 143 from self mining and 917 from client cloud mining":
+  // the parts of a bitcoin total, named by where they came from
+  if (last?.kind === 'btc' && !last.perBtc && start - last.end < 90 && !/[.;$]/.test(s.slice(last.end, start)) && /\bwith\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(before) && /^\s*(?:coming\s+)?from\s+(?:its\s+|our\s+|the\s+company['’]s\s+)?(?:own\s+)?(?:self[- ]?mining|proprietary\s+mining|own\s+mining)\b/i.test(after)) {
+    return { kind: 'btc', value: 1, unitText: 'btc' };
+  }
+  // "in July it had mined 370 BTC, while in August it stopped at 322": the same count for another
+  // period, set against the one before
+  if (tailOk && last?.kind === 'btc' && !last.perBtc && start - last.end < 70 && /^\s*,?\s*(?:while|whereas|but)\s+(?:in|for|during)\s+[^.;$\d%]{2,25}?\s+(?:it|the\s+company|the\s+miner)\s+(?:stopped|stood|came\s+in|ended|fell|dropped|declined|rose|climbed)\s+(?:at|to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(last.end, start))) {
+    return { kind: 'btc', value: 1, unitText: 'btc', sameAsPrev: true };
+  }
   // "mined 520 bitcoin, and sold off 185, which …": the coins sold right after coins mined
   if (tailOk && last?.kind === 'btc' && start - last.end < 60 && /^[^.;$\d]{0,25}\b(?:sold|sold\s+off|selling|sells)\s+$/i.test(s.slice(last.end, start)) && /^\s*(?:[,.;]|$|(?:which|and|while|of\s+(?:them|those|these|it))\b)/i.test(after)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
@@ -173,6 +186,35 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
     return { kind: last.kind, value: factor, unitText: last.unitText };
   }
   return undefined;
+}
+
+/**
+ * A footnote's definition a scraper pulled into the sentence it annotates: 'Treasury holdings1"Treasury
+ * holdings" leaves out … fund. of BTC and ETH were 992.4 …'. The marker digit follows the term and the
+ * definition opens by quoting that term, then runs to a period followed by the sentence's own
+ * lowercase continuation. Cut out (a blank kept) so the sentence reads whole; `cuts` map positions
+ * in the returned text back to the line as printed.
+ */
+export function cutInlineFootnotes(line: string): { text: string; cuts: { at: number; removed: number }[] } {
+  const cuts: { at: number; removed: number }[] = [];
+  let removedSoFar = 0;
+  const text = line.replace(/([A-Za-z][A-Za-z ]{1,40}?)(\d{1,2})([“"])([A-Za-z][A-Za-z ]{1,40})([”"])(?=\s)([\s\S]{0,400}?\.)(?=\s+[a-z])/g, (all: string, term: string, _mark: string, _o: string, quoted: string, _c: string, _def: string, index: number) => {
+    const t = term.trim().toLowerCase();
+    const q = quoted.trim().toLowerCase();
+    if (!t.endsWith(q) && !q.endsWith(t)) return all;
+    const kept = term + ' ';
+    cuts.push({ at: index - removedSoFar + kept.length, removed: all.length - kept.length });
+    removedSoFar += all.length - kept.length;
+    return kept;
+  });
+  return { text, cuts };
+}
+
+/** A position in the text `cutInlineFootnotes` returned, back in the line it was given. */
+function uncut(pos: number, cuts: readonly { at: number; removed: number }[]): number {
+  let p = pos;
+  for (const c of cuts) if (pos >= c.at) p += c.removed;
+  return p;
 }
 
 /** Sentence boundaries that survive "approx." "Inc." "U.S." and decimals. */
@@ -295,7 +337,7 @@ function capped(c: Classified, max: number, note: string): Classified {
   return { ...c, confidence: Math.min(c.confidence, max), notes: [...c.notes, note] };
 }
 
-function classify(mention: Mention, before: string, after: string, clause: string, sentence: string, lead = before, sentenceLead = lead, excluded?: ExcludedValues): Classified | undefined {
+function classify(mention: Mention, before: string, after: string, clause: string, sentence: string, lead = before, sentenceLead = lead, excluded?: ExcludedValues, aliasRules: readonly LabelRule[] = []): Classified | undefined {
   const b = before.toLowerCase();
   const l = lead.toLowerCase();
   const sentLead = sentenceLead.toLowerCase();
@@ -311,6 +353,11 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         if (/\b(loaned|lent|lending|on loan)\b/.test(rest)) return { metric: 'btc_held_loaned', confidence: 0.75, notes: ['part of the holdings'] };
         if (/\b(pledged|collateral)\b/.test(rest)) return { metric: 'btc_held_pledged', confidence: 0.75, notes: ['part of the holdings'] };
         return undefined;
+      }
+      // "1,060 Bitcoins were produced in Q2 2025, with 143 from self mining and 917 from client cloud
+      // mining": the self-mined part of a total that includes customers' mining is the company's own
+      if (/\bwith\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b) && /^\s*(?:bitcoins?\s+|btc\s+)?(?:coming\s+)?from\s+(?:its\s+|our\s+|the\s+company['’]s\s+)?(?:own\s+)?(?:self[- ]?mining|proprietary\s+mining)\b/.test(a) && /\b(?:produced|mined|earned|generated|output|production)\b/.test(b.slice(-120))) {
+        return { metric: 'btc_produced', confidence: 0.75, notes: ['the self-mined part of a total named before it'] };
       }
       // a word after the figure describes it only up to the next comma ("3,812 Bitcoin in 2021, Executes … Purchase Agreements")
       const aUntilComma = a.search(/[,;]|\s[-–—]\s/);
@@ -332,6 +379,8 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (metric === 'btc_produced' && /\b(inception|cumulative(ly)?|(?<!year[- ])to[- ]date|all[- ]time|lifetime)\b/.test(`${l} ${aOwn}`)) return undefined;
       if (/\bequivalent\b/.test(near) || /\bequivalent\b|\bif (all|they|it|these)\b[^.]{0,60}\bwere\b/.test(l)) return undefined;
       if (NOT_OWN.test(near)) return undefined;
+      // "its joint venture in Abu Dhabi mined 50 bitcoins": the venture's coins, not the company's own count
+      if (metric === 'btc_produced' && /\b(?:joint[- ]ventures?|jv)\b(?:\s+[\w'’-]+){0,5}\s+(?:has\s+|had\s+)?(?:mined|produced|earned|generated)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(b.slice(-80))) return undefined;
       // "Parent pledged 968 bitcoin": the parent company's coins, not the filer's
       if (/\bparent\b/.test(b.slice(-80))) return undefined;
       const notes: string[] = [];
@@ -390,9 +439,11 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       // "our average operational hash rate in June was twice …, at 26.3 exahash": the subject's "average"
       // holds however far the figure is from it
       if ((basis === 'operating' || basis === 'active' || basis === 'unspecified') && /\b(?:average|averaged|avg)\b/i.test(subject) && /\bhash\s?rate\b/i.test(subject)) basis = 'operating_average';
-      const fromCapacityWord = basis === 'installed' && !/\binstalled\b/.test(`${b.slice(-70)} ${subject} ${aClause}`);
+      const fromCapacityWord = basis === 'installed' && !/\b(?:installed|implemented)\b/.test(`${b.slice(-70)} ${subject} ${aClause}`);
       if (basis === 'unspecified') basis = hashrateBasisWord(aClause);
-      if (basis === 'unspecified') basis = hashrateBasisWord(l.slice(-100));
+      // "we energized 63 megawatts, which brings our current self-mining hashrate to 5.5 EH/s": a figure
+      // with its own "… hashrate" subject right before it does not take another figure's verb
+      if (basis === 'unspecified' && !/\b(?:our|its|their|the\s+company['’]s)\s+(?:[\w-]+\s+){0,3}hash\s?rate\s+(?:to|of|at)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(b.slice(-70))) basis = hashrateBasisWord(l.slice(-100));
       // "hashrate allocated to self-mining", "self-owned hashrate": the company's own machines in place
       if (basis === 'unspecified' && (/\ballocated to\b[^,;]{0,30}\bself[- ]mining\b/.test(ownWords) || /\bself[- ]owned\s+(?:hash\s?rate|capacity)\b/.test(`${b.slice(-60)} ${subject}`))) basis = /\ballocated\b/.test(ownWords) ? 'deployed' : 'installed';
       const metric: Metric = basis === 'operating_average' ? 'hashrate_average' : ['deployed', 'installed', 'energized', 'max', 'nameplate'].includes(basis) ? 'hashrate_installed' : 'hashrate_operating';
@@ -425,16 +476,24 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       const aClause = a.slice(0, 50).split(/[,;]|\band\b/)[0] ?? '';
       const own = `${b.slice(-50)} ${aClause}`;
       if (/\b(expansion|expanding|additional|pipeline|under construction|contracted|phase|build\w*|acquir\w*|potential|development|planned|new|of which|up to)\b/.test(own)) return undefined;
-      if (SCOPE_NOT_OWN.test(`${b.slice(-60)} ${aClause}`)) return exclude(excluded, mention);
+      // "energy capacity under management of 1,020 MW": the footprint a company reports as its own
+      // capacity (sites it owns and runs for others), not a customer's hashrate under management
+      // a company's own name for its capacity (registry labelAliases: BitFuFu's "hosting capacity")
+      const aliased = aliasRules.some((r) => r.metric === 'power_capacity' && r.match.test(b.slice(-60).replace(/\s+(?:was|were|is|of|reached|stood\s+at|totall?ed)\s+(?:approximately\s+|about\s+|~\s*)?$/, '')) && /\b(?:was|were|is|of|reached|stood\s+at|totall?ed)\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-40)));
+      if (aliased) return { metric: 'power_capacity', confidence: 0.55, notes: ['the company’s own name for its capacity'] };
+      const underManagement = /\b(?:power|energy)\s+capacity\s+under\s+management\s+(?:\(mining\)\s+)?(?:of|was|reached|totall?ed|stood\s+at)\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-90));
+      if (!underManagement && SCOPE_NOT_OWN.test(`${b.slice(-60)} ${aClause}`)) return exclude(excluded, mention);
       if (/\b(?:expan\w*|add\w*|increas\w*|grew)\s+(?:by\s+)?(?:approximately\s+|about\s+)?$/.test(b)) return undefined;
       if (!/\b(operating|operational|energized|online|total|aggregate|developed|capacity|infrastructure)\b/.test(near)) return undefined;
       const qualified =
+        underManagement ||
         /\b(total|aggregate)\b[^.]{0,40}$/.test(b.slice(-60)) ||
         // "owned and managed 724 megawatts of infrastructure": the footprint the company runs
         (/\b(?:own(?:s|ed)?|operat(?:es|ed)|manag(?:es|ed))(?:\s+and\s+(?:own(?:s|ed)?|operat(?:es|ed)|manag(?:es|ed)))?\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-50)) &&
           /^\s*(?:of\s+)?(?:power\s+|energy\s+|data\s+cent(?:er|re)\s+|mining\s+)?(?:infrastructure|capacity)\b/.test(a)) ||
         // "expanded its power capacity to an industry-leading 760MW": the level reached
-        /\b(?:expanded|increased|grew|raised|brought|took)\s+(?:its|our|the\s+company['’]s)\s+(?:total\s+)?(?:power|energy|electrical)\s+capacity\s+to\b[^.\d]{0,30}$/.test(b.slice(-90)) ||
+        // … and "grown our energized capacity over 90% to 461 MW"
+        /\b(?:expanded|increased|grew|grown|raised|brought|took)\s+(?:its|our|the\s+company['’]s)\s+(?:total\s+)?(?:power|energy|electrical|energized)\s+capacity\s+(?:(?:by|over|more\s+than)\s+(?:approximately\s+|about\s+)?\d+(?:\.\d+)?\s?%\s+)?to\b[^.\d]{0,30}$/.test(b.slice(-90)) ||
         /\b(operating|operational|energized|online)\s+(?:\w+\s+)?(infrastructure|capacity|power|footprint)\b[^.]{0,30}$/.test(b.slice(-70)) ||
         /^\s*(of\s+)?(operating|operational|energized|online)\b/.test(a);
       if (!qualified) return undefined;
@@ -502,6 +561,10 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       // a figure whose own label follows it ("$X in … revenue") is named by that label alone
       const ownLabel = /^\s*(?:in|of)\s+((?:[\w'’-]+\s+){0,5}?revenues?)\b/.exec(a);
       if (ownLabel) {
+        // "mined 689 bitcoins in Q3 2025 …, generating $72 million in revenues": what the coins mined brought in
+        if (/^revenues?$/.test(ownLabel[1]!.trim()) && /\b(?:mined|produced|self[- ]mined)\s+(?:approximately\s+|about\s+|~\s*)?[\d.,]+\s*(?:bitcoins?|btc)\b[^$;]{0,90},\s+(?:generating|which\s+generated|bringing\s+in)\s+(?:approximately\s+|about\s+|~\s*)?$/.test(sentLead.slice(-220))) {
+          return { metric: 'mining_revenue', confidence: 0.7, notes: ['the revenue the coins mined brought in'] };
+        }
         return /\b(?:bitcoin|btc|self[- ])\s*mining revenues?$/.test(ownLabel[1]!) && !/hosting|cloud|hosted|total/.test(ownLabel[1]!) ? { metric: 'mining_revenue', confidence: 0.75, notes: ['named by the words after it'] } : undefined;
       }
       // … "revenue from BitFuFu's self-mining business" names the company in between
@@ -634,15 +697,22 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
     for (const { text: rawLine, start: lineStart } of splitLines(block.text)) {
       const lineOffset = block.offset + lineStart;
       const bullet = /^\s*(?:[-*•●▪◦]|\d{1,2}[.)])\s+/.exec(rawLine);
-      const text = bullet ? rawLine.slice(bullet[0].length) : rawLine;
-      const lineFacts = readLabelLine(text, lineOffset + (bullet?.[0].length ?? 0), env);
+      const { text, cuts } = cutInlineFootnotes(bullet ? rawLine.slice(bullet[0].length) : rawLine);
+      const base = lineOffset + (bullet?.[0].length ?? 0);
+      // locators point into the document as printed, footnote and all
+      const restore = (cs: Candidate[]) => {
+        if (cuts.length) for (const c of cs) if (c.locator.kind === 'text') c.locator = { ...c.locator, offset: base + uncut(c.locator.offset - base, cuts) };
+      };
+      const lineFacts = readLabelLine(text, base, env);
       if (lineFacts) {
+        restore(lineFacts);
         out.push(...lineFacts);
         continue;
       }
       for (const sent of splitSentences(text)) {
-        const sOffset = lineOffset + (bullet?.[0].length ?? 0) + sent.offset;
+        const sOffset = base + sent.offset;
         const found = readSentence(sent.text, sOffset, env, matcher, subject, multi, carry, prevSold, { ...(prevHashSubject ? { prevHashSubject } : {}), excluded });
+        restore(found.candidates);
         prevHashSubject = hashSubjectOf(sent.text);
         prevSold = !!found.sold;
         if (!env.periodic) {
@@ -728,8 +798,18 @@ function readLabelLine(text: string, offset: number, env: Env): Candidate[] | un
   const ytd = hits.find((h) => h.ytd);
   if (ytd) period = resolveYtd(ytd, env);
   else period = hits[0]?.period ?? env.defaultPeriod;
-  const fitted = fitPeriod(hit.rule.metric, period);
+  let fitted = fitPeriod(hit.rule.metric, period);
   if (!fitted) return [];
+  const notes = hits.length ? [] : ['period from the document'];
+  // "Current hashrate: 10.02 EH/s" in an update published after its month: the fleet on the day it
+  // is out, as the prose reader takes "current" (holdings keep the report's month-end); the
+  // month-end reading is kept below 0.5, as the level days before is close but not stated
+  let monthEnd: Period | undefined;
+  if (!hits.length && fitted.kind === 'instant' && !hit.rule.metric.startsWith('btc_') && CURRENT_WORD.test(label) && env.filedDate && env.filedDate > fitted.asOf) {
+    monthEnd = fitted;
+    fitted = { kind: 'instant', asOf: env.filedDate };
+    notes.push('"current" in a report published after its period: as of the publication date');
+  }
   let value = cell.num.value;
   if (hit.rule.value === 'hashrate' && /ph\/s/i.test(`${cell.unitText} ${label}`)) value = value / 1000;
   if (hit.rule.value === 'usd' && cell.num.scale === 1) value *= moneyScale(label) ?? 1;
@@ -741,12 +821,13 @@ function readLabelLine(text: string, offset: number, env: Env): Candidate[] | un
     snippet: text.trim().slice(0, 240),
     locator: { kind: 'text', offset, length: text.length },
     confidence: (hit.rule.confidence ?? 0.85) - (hits.length ? 0 : 0.1),
-    notes: hits.length ? [] : ['period from the document'],
+    notes,
     source: 'line',
   };
   if (hit.rule.basis) c.basis = hit.rule.basis;
   else if (hit.rule.metric.startsWith('hashrate_')) c.basis = hashrateBasisWord(hit.norm);
   if (hit.rule.metric === 'cost_per_btc') c.basisLabel = label.trim();
+  if (monthEnd) return [c, { ...c, period: monthEnd, confidence: Math.min(c.confidence, 0.45), notes: ['period from the document', '"current" at publication: the period-end level is not stated'] }];
   return [c];
 }
 
@@ -803,7 +884,7 @@ const NOW_HELD = /\b(?:brings?|bringing|brought|lifts?|lifting|raises?|raising|t
 function announcementPeriod(metric: Metric, clauseText: string, filedDate: string): { period: Period; note: string } | undefined {
   const today: Period = { kind: 'instant', asOf: filedDate };
   if (metric === 'btc_held' && NOW_HELD.test(clauseText)) return { period: today, note: 'holdings after the announced event: as of publication' };
-  if (metricKind(metric) === 'stock' && /\b(?:now|today|currently|has|have|is|are|reaches|hits|tops|surpasses|crosses)\b/i.test(clauseText)) {
+  if (metricKind(metric) === 'stock' && /\b(?:now|today|current|currently|has|have|is|are|reaches|hits|tops|surpasses|crosses)\b/i.test(clauseText)) {
     return { period: today, note: 'a present level in an announcement with no period of its own: as of publication' };
   }
   if (DAY_FLOWS.has(metric) && /\b(?:sold|sale\s+of|sells|purchased|purchase\s+of|acquired|bought)\b/i.test(clauseText)) {
@@ -866,7 +947,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   let forwardRun = false;
   // "At 30 EH/s, nameplate fleet efficiency of 16 J/TH": what a fleet would do at a size, not what it does
   // … and "Going from 5.6 EH/s to 10 EH/s improves fleet efficiency from 29.5 J/TH to 24.8 J/TH"
-  const hypothetical = /^\W*at\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash\w*)\s*,/i.test(s) || /^\W*(?:going|growing|moving|expanding|scaling)\s+from\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash\w*)\s+to\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash\w*)/i.test(s);
+  // "A hashcost of $62.1/PH/s with a fleet efficiency of 22 J/TH implies … $0.12 per kWh": a writer's
+  // sum on assumed inputs, not figures the company states
+  const inference = /^\W*(?:a|an)\s+(?:[^.;]|\.(?=\d)){0,140}?\b(?:implies|would\s+imply|suggests|translates\s+(?:in)?to)\b/i.test(s);
+  const hypothetical = inference || /^\W*at\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash\w*)\s*,/i.test(s) || /^\W*(?:going|growing|moving|expanding|scaling)\s+from\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash\w*)\s+to\s+(?:~\s*)?[\d.,]+\s*(?:eh\/s|exahash\w*)/i.test(s);
   mentions.forEach((m, i) => {
     const clauseIdx = clauses.findIndex((c) => m.start >= c.start && m.start < c.end);
     const clause = clauses[clauseIdx]!;
@@ -946,11 +1030,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const sentenceCtx = prevSold ? `sold: ${sentenceWin}` : sentenceWin;
     // "…, a slight decrease from 19,309 BTC": a compared figure with no words of its own is the
     // same metric as the one it is compared with, whatever words follow it
-    const bareCompared = clause.comparison && m.start - clause.start < WINDOW && !COMPARED_FILLER_LEFT.test(s.slice(clause.start, m.start).replace(COMPARED_FILLER, ' '));
+    const bareCompared = m.sameAsPrev || (clause.comparison && m.start - clause.start < WINDOW && !COMPARED_FILLER_LEFT.test(s.slice(clause.start, m.start).replace(COMPARED_FILLER, ' ')));
     const prevSame = lastClassified(classified, m.kind, clauseIdx);
     let c = bareCompared && prevSame
       ? { ...prevSame.c, confidence: prevSame.c.confidence - 0.05, notes: [...prevSame.c.notes, 'metric carried from the compared figure'] }
-      : classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(Math.max(clause.start, m.start - WINDOW), Math.min(clause.end, m.end + WINDOW)), sentenceCtx, s.slice(Math.max(clause.start, m.start - WINDOW), m.start), anaphoricLead(s.slice(Math.max(0, m.start - WINDOW), m.start), sctx.prevHashSubject), sctx.excluded);
+      : classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(Math.max(clause.start, m.start - WINDOW), Math.min(clause.end, m.end + WINDOW)), sentenceCtx, s.slice(Math.max(clause.start, m.start - WINDOW), m.start), anaphoricLead(s.slice(Math.max(0, m.start - WINDOW), m.start), sctx.prevHashSubject), sctx.excluded, env.aliasRules);
     // a filing's prose prints dollars in the thousands its statements use ("net cash proceeds of
     // $76,203"); with no scale word the amount cannot be told from a whole-dollar one
     if (c && env.periodic && m.kind === 'usd' && !m.perBtc && !/thousand|million|billion|mn|bn|\b[kmb]\b/i.test(m.raw)) c = undefined;
@@ -965,7 +1049,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       const lead = clauseIdx > 0 ? s.slice(clauses[clauseIdx - 1]!.start, clause.start) : '';
       if (!c && !prev && /^\s*,?\s*from\b/i.test(s.slice(clause.start, clause.start + 8)) && lead && !mentions.some((x) => x.start >= clauses[clauseIdx - 1]!.start && x.start < clause.start)) {
         const wide = s.slice(Math.max(0, clause.start - WINDOW), m.start);
-        const again = classify(m, wide, after, s.slice(Math.max(0, clause.start - WINDOW), Math.min(clause.end, m.end + WINDOW)), sentenceCtx, wide, wide, sctx.excluded);
+        const again = classify(m, wide, after, s.slice(Math.max(0, clause.start - WINDOW), Math.min(clause.end, m.end + WINDOW)), sentenceCtx, wide, wide, sctx.excluded, env.aliasRules);
         if (again) c = { ...again, confidence: again.confidence - 0.1, notes: [...again.notes, 'metric named before "from"'] };
       }
     }
@@ -1028,6 +1112,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const orNext = i + 1 < mentions.length && mentions[i + 1]!.kind === m.kind && OR_GAP.test(s.slice(m.end, mentions[i + 1]!.start));
     const orPrev = i > 0 && mentions[i - 1]!.kind === m.kind && OR_GAP.test(s.slice(mentions[i - 1]!.end, m.start));
     if (orNext || orPrev) c = capped(c, 0.45, 'one of two readings ("X or Y including …")');
+    // "… which implies an electricity cost of about $0.12 per kWh": what the writer works out
+    if (/\b(?:implies|implying|implied|would\s+imply)\b(?:\s+that)?(?:[^.;]|\.(?=\d)){0,120}$/i.test(s.slice(Math.max(0, m.start - 160), m.start))) c = capped(c, 0.4, 'the writer’s inference ("implies")');
     // "grows HODL 114 BTC to 549 BTC": the first figure is the change, the second the level
     // (not "growing its current 1.2 EH to 2.5 EH": a level named as today's)
     if (!presentLevel && /^\s*(?:of\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?[~$]?\d/i.test(s.slice(m.end, m.end + 30)) && /\b(?:grow|grows|grew|grown|increas\w*|add(?:s|ed|ing)?|rais\w*|boost\w*|expand\w*|lift\w*)\b(?![^,;]*\bfrom\b)[^,;]{0,40}$/i.test(s.slice(Math.max(0, m.start - 50), m.start))) return;
@@ -1162,7 +1248,9 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       let unresolved = unresolvedByClause.get(unresolvedKey);
       if (unresolved === undefined) {
         // … and "three months ahead of schedule" names no period either
-        let clauseText = s.slice(clause.start, clauseEnd).replace(/\b(?:year|month|quarter)[- ]over[- ](?:year|month|quarter)\b|\ball[- ]time\b|\b(?:[\w-]+\s+)?(?:months?|weeks?|quarters?)\s+(?:ahead\s+of|behind)\s+schedule\b/gi, ' ');
+        // … nor does the period a goal was set for ("reached its mid-year goal by achieving …"), nor
+        // a time taken ("three months after breaking ground")
+        let clauseText = s.slice(clause.start, clauseEnd).replace(/\b(?:year|month|quarter)[- ]over[- ](?:year|month|quarter)\b|\ball[- ]time\b|\b(?:[\w-]+\s+)?(?:months?|weeks?|quarters?)\s+(?:ahead\s+of|behind)\s+schedule\b|\b(?:mid|full|half|year)[- ]?(?:year|end)\s+(?:[\w-]+\s+)?(?:goals?|targets?)\b|\b(?:[\w-]+|\d+)\s+(?:months?|weeks?)\s+after\b/gi, ' ');
         if (ownSpan) clauseText = clauseText.replace(ownSpan, ' ');
         // "at the end of the quarter" names the report's own period end (see ownEnd below)
         clauseText = clauseText.replace(ownEndRe(yearEndIsOwn, 'gi'), ' ');

@@ -499,6 +499,8 @@ export function hashrateBasisWord(text: string): string {
   const t = text.toLowerCase();
   // "average deployed hashrate" is a capacity figure, not what ran: deployed/installed win
   for (const w of ['deployed', 'installed', 'energized', 'nameplate']) if (new RegExp(`\\b${w}\\b`).test(t)) return w;
+  // "implemented hash rate": a translated copy's word for the installed fleet
+  if (/\bimplemented\b/.test(t)) return 'installed';
   if (/\b(average|averaged|averaging|avg|realized)\b/.test(t)) return 'operating_average';
   for (const w of ['active', 'operational', 'operating', 'online']) {
     if (new RegExp(`\\b${w}\\b`).test(t)) return w === 'operational' || w === 'online' ? 'operating' : w;

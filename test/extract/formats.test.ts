@@ -60,7 +60,9 @@ describe('PDF one-page update', () => {
     expect(pick(facts, 'btc_held', '2023-11-30')).toEqual([2575]);
     expect(pick(facts, 'btc_sold', '2023-11-30')).toEqual([402]);
     expect(pick(facts, 'fleet_efficiency', '2023-11-30')).toEqual([26.4]);
-    expect(pick(facts, 'hashrate_operating', '2023-11-30')).toEqual([10.08]);
+    // "current" in an update out on December 1: the fleet on that day (the month-end reading stays below 0.5)
+    expect(pick(facts, 'hashrate_operating', '2023-12-01')).toEqual([10.08]);
+    expect(facts.filter((f) => f.metric === 'hashrate_operating' && f.asOf === '2023-11-30').every((f) => f.confidence < 0.5)).toBe(true);
   });
 });
 
