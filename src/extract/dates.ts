@@ -213,6 +213,16 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   let m: RegExpExecArray | null;
   // a phrase starting inside one already read ("Q1 FY2025" holds "FY2025")
   const covered = (index: number) => hits.some((h) => index >= h.index && index < h.index + h.length);
+  // "sold almost half its bitcoin in the past week": the seven days to the day it was written (only
+  // when that day is the publication date, not a bound)
+  if (opts.ref && !opts.refIsBound) {
+    const weekRe = /\b(?:in|over|during)\s+the\s+(?:past|last)\s+(?:week|seven\s+days|7\s+days)\b/gi;
+    while ((m = weekRe.exec(text))) {
+      const end = opts.ref;
+      const start = new Date(Date.parse(`${end}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+      add({ kind: 'flow', start, end, grain: 'other' }, m.index, m[0].length);
+    }
+  }
 
   // "the three and nine months ended March 31, 2024": two spans ending on one date, the first named first
   const pairRe = new RegExp(`\\b(three|six|nine|3|6|9)(?:[\\s-]+months?)?\\s+and\\s+((six|nine|twelve|6|9|12)[\\s-]+months?\\s+(?:periods?\\s+)?(?:ended|ending)\\s+((?:${MONTH_ALT})\\.?\\s+\\d{1,2},?(?:\\s+\\d{4})?))`, 'gi');
@@ -508,7 +518,7 @@ export function samePeriodHits(text: string, docBase: Period | undefined, local:
     [...local].reverse().find((h) => h.index < at && h.period.kind === 'flow' && !!h.period.start && !!h.period.end)?.period;
   const usable = (p: Period | undefined): p is Extract<Period, { kind: 'flow' }> => p?.kind === 'flow' && !!p.start && !!p.end;
   const lastYearBefore = /\b(?:last|(?:the\s+)?(?:prior|previous))\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b/i;
-  const re = /\b(?:in\s+|during\s+|for\s+|over\s+)?the\s+same\s+(?:period|quarter|month|three[- ]month\s+period)\s+(?:of|in)\s+((?:19|20)\d\d)\b|\b(?:in\s+|during\s+|over\s+)?the\s+same\s+(?:period|quarter|month)\s+(?:last|a|of\s+the\s+(?:prior|previous))\s+year\b|(?<=\d[\d.,]*\s*(?:btcs?|bitcoins?|eh\/s|j\/th|w\/th|mw|million|billion)?\s*)\b(?:yoy|y\/y|year[- ]over[- ]year)\b|(?<=\d[\d.,]*\s*(?:btcs?|bitcoins?)?\s*)\b(?:in|during|over|for)\s+the\s+same\s+period\b(?!\s+(?:of|in|last|a)\b)/gi;
+  const re = /\b(?:in\s+|during\s+|for\s+|over\s+)?the\s+same\s+(?:period|quarter|month|three[- ]month\s+period)\s+(?:of|in)\s+((?:19|20)\d\d)\b|\b(?:in\s+|during\s+|over\s+)?the\s+same\s+(?:period|quarter|month)\s+(?:last|a|of\s+the\s+(?:prior|previous))\s+year\b|(?<=\d[\d.,]*\s*(?:btcs?|bitcoins?|eh\/s|j\/th|w\/th|mw|million|billion)?\s*)\b(?:yoy|y\/y|year[- ](?:over|on)[- ]year)\b|(?<=\d[\d.,]*\s*(?:btcs?|bitcoins?)?\s*)\b(?:in|during|over|for)\s+the\s+same\s+period\b(?!\s+(?:of|in|last|a)\b)/gi;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     // the bare "over the same period" counts only after "last year" earlier in the clause
@@ -530,11 +540,17 @@ export function samePeriodHits(text: string, docBase: Period | undefined, local:
   if (!usable(base)) return hits.sort((a, b) => a.index - b.index);
   // … "the $184 million registered the year before": a verb of reporting may stand between
   const back = new RegExp(String.raw`${RIGHT_AFTER_FIGURE}(?:(?:registered|recorded|reported|posted|generated|earned|mined|produced)\s+)?(?:\b(?:in\s+|during\s+|for\s+|over\s+)?the\s+(?:previous|prior|preceding)\s+(fiscal\s+year|year|quarter|month)\b|\b(a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before)\b)`, 'gi');
+  // "up 243% year-over-year, rising to $22,954 in Q2 2024 from $6,688 in the previous year": a
+  // sentence that says it compares year over year takes "the previous year" for the same span a year back
+  const yoy = /\b(?:year[- ](?:over|on)[- ]year|yoy|y\/y)\b/i.test(text);
   while ((m = back.exec(text))) {
     const unit = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
-    const months = m[2] ? (/^a\s/i.test(m[2]) ? 12 : base.grain === 'year' ? 12 : 0) : unit.endsWith('year') ? (base.grain === 'year' ? 12 : 0) : unit === 'quarter' ? (base.grain === 'quarter' ? 3 : 0) : base.grain === 'month' ? 1 : 0;
+    const near = localBase(m.index) ?? base;
+    const yearOfSpan = unit === 'year' && yoy && usable(near) && near.grain !== 'year';
+    const from = yearOfSpan && usable(near) ? near : base;
+    const months = yearOfSpan ? 12 : m[2] ? (/^a\s/i.test(m[2]) ? 12 : base.grain === 'year' ? 12 : 0) : unit.endsWith('year') ? (base.grain === 'year' ? 12 : 0) : unit === 'quarter' ? (base.grain === 'quarter' ? 3 : 0) : base.grain === 'month' ? 1 : 0;
     if (!months) continue;
-    const period: Period = { kind: 'flow', start: shiftMonthsIso(base.start, -months), end: shiftMonthsIso(base.end, -months, true), grain: base.grain };
+    const period: Period = { kind: 'flow', start: shiftMonthsIso(from.start, -months), end: shiftMonthsIso(from.end, -months, true), grain: from.grain };
     hits.push({ period, index: m.index, length: m[0].length });
   }
   return hits.sort((a, b) => a.index - b.index);

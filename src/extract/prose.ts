@@ -39,11 +39,12 @@ interface Mention {
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const MENTION_RE = new RegExp(
   String.raw`(?<![\w.,$])(?:(~|≈)\s*)?(\(?(?:US\$|C\$|\$)\s*)?(${NUM})\s*(?:(thousand|million|billion|mn|bn|k|m|b)\b)?\s*` +
-    String.raw`(bitcoins?|btc|eh\/s|exahash(?:es)?(?:\s*(?:per|\/)\s*s(?:ec(?:ond)?)?\b)?|eh\b|ehum\b|ph\/s|petahash(?:es)?(?:\s*(?:per|\/)\s*s(?:ec(?:ond)?)?\b)?|j\/th|w\/th|joules?\s+per\s+terahash|watts?\s+per\s+terahash|mw\b|megawatts?|gw\b|gigawatts?|(?:[¢c]|cents?)\s*(?:\/|per)\s*(?:kwh|kilowatt[- ]hours?)|per\s+(?:kwh|kilowatt[- ]hours?)|\/kwh|\/\s*mwh|per\s+mwh|%|percent)?`,
+    String.raw`(bitcoins?|btc|eh\/s|exahash(?:es)?(?:\s*(?:per|\/)\s*s(?:ec(?:ond)?)?\b)?|eh\b|ehum\b|ph\/s|petahash(?:es)?(?:\s*(?:per|\/)\s*s(?:ec(?:ond)?)?\b)?|j\/th|w\/th|joules?\s+per\s+tera[- ]?hash|watts?\s+per\s+tera[- ]?hash|mw\b|megawatts?|gw\b|gigawatts?|(?:[¢c]|cents?)\s*(?:\/|per)\s*(?:kwh|kilowatt[- ]hours?)|per\s+(?:kwh|kilowatt[- ]hours?)|\/kwh|\/\s*mwh|per\s+mwh|%|percent)?`,
   'gi',
 );
 
-const PRICE_UNIT_BEFORE = /\b(?:cost|price)\s+per\s+(mwh|kwh|megawatt[- ]hours?|kilowatt[- ]hours?)\s*(?:of|was|were|at|stood at|:)?\s*(?:approximately\s+|about\s+|~\s*)?\(?$/i;
+// … and "cut energy costs per kilowatt-hour by 21%, from $0.040 …"
+const PRICE_UNIT_BEFORE = /\b(?:costs?|prices?)\s+per\s+(mwh|kwh|megawatt[- ]hours?|kilowatt[- ]hours?)\s*(?:(?:decreas\w*|increas\w*|fell|rose|dropped|declined|improved|reduced|cut|lowered)\s+)?(?:by\s+\d+(?:\.\d+)?\s?%\s*,?\s*)?(?:from\s+|to\s+)?(?:of|was|were|at|stood at|:)?\s*(?:approximately\s+|about\s+|~\s*)?\(?$/i;
 
 const BTC_NOT_COIN = /^\s*(equal\b|miners?|mining\s+(machines|rigs|equipment|servers|units|facilit|operations|sites?|data)|machines|rigs|atms?|price|per\b|\/|network|blocks?|address|etf|options?|futures|equivalent)/i;
 
@@ -93,7 +94,7 @@ export function findMentions(s: string): Mention[] {
       if (BTC_NOT_COIN.test(after)) continue;
       kind = 'btc';
     } else if (/^(eh\/s|exahash|eh$|ehum$|ph\/s|petahash)/.test(unit)) kind = 'hashrate';
-    else if (/j\/th|w\/th|terahash/.test(unit)) kind = 'efficiency';
+    else if (/j\/th|w\/th|tera[- ]?hash/.test(unit)) kind = 'efficiency';
     else if (/kwh|kilowatt/.test(unit)) kind = 'kwh';
     else if (/mwh/.test(unit)) {
       // "$38/MWh" is a power price; "8,774 MWh" curtailed is an amount of energy
@@ -103,11 +104,24 @@ export function findMentions(s: string): Mention[] {
     else if (/^(mw|megawatt|gw|gigawatt)/.test(unit)) kind = 'mw';
     else if (cur) {
       kind = 'usd';
-      if (/^\s*(?:per|\/|a|each)\s*(bitcoin|btc|coin)\b/i.test(after)) {
+      // … and "$44 million, or $22,000 each" after a sale (a scaled amount "each" is not per coin)
+      if (/^\s*(?:per|\/|a|each)\s*(bitcoin|btc|coin)\b/i.test(after) || (!scaleText && /^\s*(?:each|apiece)\b/i.test(after))) {
         out.push({ kind, value: parsed.value, start: m.index, end: m.index + all.length, raw: all, approximate: !!approx || parsed.approximate, perBtc: true, unitText: unit });
         continue;
       }
       if (/^\s*(?:per|\/)\s*kwh/i.test(after)) kind = 'kwh';
+      // "rising to $22,954 per BTC in Q2 2024 from $6,688 in the previous year": the compared amount is per coin too
+      const prevUsd = out[out.length - 1];
+      if (kind === 'usd' && prevUsd?.kind === 'usd' && prevUsd.perBtc && !scaleText && m.index - prevUsd.end < 80 && /^\s*(?:(?:per|\/|a|each)\s*(?:bitcoin|btc|coin)\s*)?(?:(?:in|for|during)\s+[\w ,'’-]{1,25}?\s*)?(?:,\s*)?(?:(?:up|down)\s+from|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:approximately\s+|about\s+|~\s*)?\(?$/i.test(s.slice(prevUsd.end, m.index)) && !/^\s*(?:million|billion|thousand|[kmb]\b)/i.test(after)) {
+        out.push({ kind, value: parsed.value, start: m.index, end: m.index + all.length, raw: all, approximate: !!approx || parsed.approximate, perBtc: true, unitText: unit });
+        continue;
+      }
+      // "from $0.040 in Q1 2024 to $0.032 in Q2 2024": the figure moved to shares the unit of the one moved from
+      const prevM = out[out.length - 1];
+      if (kind === 'usd' && prevM?.kind === 'kwh' && !scaleText && /^\s*(?:(?:in|during|for|at)\s+[\w ,'’-]{1,25}?\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(prevM.end, m.index))) {
+        out.push({ kind: 'kwh', value: prevM.unitText === 'per mwh' || prevM.unitText.startsWith('per megawatt') ? tidy(parsed.value / 1000) : parsed.value, start: m.index, end: m.index + all.length, raw: all, approximate: !!approx || parsed.approximate, unitText: prevM.unitText });
+        continue;
+      }
     }
     if (!kind) continue;
     let value = parsed.value;
@@ -145,19 +159,27 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   if (/^\s*(%|percent|x\b|times|per\b|\/|-|–)/i.test(after)) return undefined;
   const aboutBtc = mentionsBtc();
   if (/^\s*(?:in\s+)?[“"]?(?:self[- ]mined|mined|newly[- ](?:mined|minted)|total|restricted|unrestricted|pledged|encumbered|unencumbered)\s+[“"]?(?:bitcoins?|btc)\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
-  if (aboutBtc && /^\s*coins?\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
+  if (aboutBtc && /^\s*(?:(?:self[- ]mined|mined|newly[- ]mined)\s+)?coins?\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };
   if (/\b(?:btc|bitcoin)\s+and\s+(?:eth|ether|ethereum|wbtc|wrapped\s+bitcoin)\s+(?:holdings\s+)?(?:were|was|are|of|totall?ed|stood\s+at|have\s+been|had\s+been|:)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(before) && /^\s*(?:and|,)\s*\d/.test(after)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   // what follows must not name another unit ("616.6 in September" yes, "616 miners" no)
   // … nor a range ("9,086 to 10,000"); "holdings to 9,086 to hedge against …" is the figure
-  const tailOk = /^\s*(?:$|[,.;)]|(?:in|by|as|at|on|for|during|last|the|a|an|up|down|compared|versus|vs|with)\b|to\s+(?![\d$~])[a-z])/i.test(after);
+  const tailOk = /^\s*(?:$|[,.;)]|(?:in|by|as|at|on|for|during|last|the|a|an|up|down|compared|versus|vs|with|including|excluding|valued|worth)\b|to\s+(?![\d$~])[a-z])/i.test(after);
   // dates may stand between ("balance held in reserve as of February 28th stood at 7,243"), other figures may not
   // … and so may quarters and years ("Bitcoin holdings increased 13.3% in Q3 to 8,388")
   const beforeNoDates = before.replace(new RegExp(`\\b${MONTH_RE_SRC}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\b(?:[QH][1-4]|FY)\\s?(?:(?:19|20)?\\d\\d)?\\b|\\b(?:19|20)\\d\\d\\b`, 'gi'), ' ');
   // "Bitcoin holdings increased 14.6% to 7,406", "treasury holdings of BTC were 808.2"
   // "Bitcoin (BTC-USD) holdings totaled 10,670": a ticker in parentheses may stand between
   if (aboutBtc && tailOk && (/\b(?:bitcoin|btc)\s+(?:\([A-Z-]{2,10}\)\s+)?(?:holdings?|balance|treasury|reserves?|production|output)\b(?:[^.$%\d]|\d+(?:\.\d+)?\s?%){0,60}\b(?:to|of|at|was|were|is|are|totall?(?:ed|ing)|reached|stood\s+at|now\s+at)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates) || /\b(?:holdings?|treasury|reserves?|balance)\s+of\s+(?:bitcoin|btc)\s+(?:were|was|stood\s+at|totall?ed|amounted\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates))) {
+    return { kind: 'btc', value: 1, unitText: 'btc' };
+  }
+  // "The sale of 3,000 BTC cuts the miner's holdings to 3,349": a holding named by whose it is
+  if (aboutBtc && tailOk && /\b(?:its|their|our|the\s+(?:miner|company|firm)['’]s)\s+(?:total\s+)?(?:bitcoin\s+|btc\s+)?(?:holdings|treasury|reserves?|stack|stash)\s+(?:to|at|of|was|were|stood\s+at|totall?ed)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
+    return { kind: 'btc', value: 1, unitText: 'btc' };
+  }
+  // "Total Bitcoin mined (self-mining only) of approximately 1,299": a mined count named before it
+  if (aboutBtc && tailOk && /\b(?:bitcoins?|btc)\s+(?:mined|produced|self[- ]mined)\b(?:\s*\([^()]{0,40}\))?\s+(?:of|was|were|totall?ed|came\s+to|reached|stood\s+at|amounted\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   // "the number of bitcoins held by the company as of the end of March was 2,474.8"
@@ -177,7 +199,8 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
     return { kind: 'btc', value: 1, unitText: 'btc', sameAsPrev: true };
   }
   // "mined 520 bitcoin, and sold off 185, which …": the coins sold right after coins mined
-  if (tailOk && last?.kind === 'btc' && start - last.end < 60 && /^[^.;$\d]{0,25}\b(?:sold|sold\s+off|selling|sells)\s+$/i.test(s.slice(last.end, start)) && /^\s*(?:[,.;]|$|(?:which|and|while|of\s+(?:them|those|these|it))\b)/i.test(after)) {
+  // … "produced 1,221 bitcoins in July while selling 1,975 to pay for capital expenses"
+  if (tailOk && last?.kind === 'btc' && start - last.end < 60 && /^[^.;$\d]{0,25}\b(?:sold|sold\s+off|selling|sells)\s+$/i.test(s.slice(last.end, start)) && /^\s*(?:[,.;]|$|(?:which|and|while|of\s+(?:them|those|these|it))\b|to\s+(?:pay|fund|cover|finance|meet|raise)\b)/i.test(after)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   if (tailOk && last && start - last.end < 120 && /\b(?:(?:up|down)\s+)?from\s+(?:the\s+|its\s+)?(?:just\s+|only\s+|a\s+mere\s+)?$|\b(?:compared\s+(?:to|with)|versus|vs\.?|below|above|than)\s+(?:the\s+)?(?:just\s+|only\s+)?$/i.test(before) && !/[.;]/.test(s.slice(last.end, start))) {
@@ -367,13 +390,17 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       }
       // "… balance, including 2,000 Bitcoin loaned as part of …": the part lent out, not the balance
       const part = /\bincluding\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b) ? /^\s*(?:bitcoins?|btc)?\s*(?:(?:that|which)\s+(?:is|are|was|were|have\s+been|has\s+been)\s+)?(loaned|lent|on\s+loan|pledged|held\s+as\s+collateral)\b/.exec(a) : null;
+      // "including 17,357 BTC loaned, actively managed and pledged as collateral": one sum over several
+      // kinds, neither the loaned nor the pledged part
+      if (part && /^[^.;]{0,60}?\b(?:loaned|lent|on\s+loan)\b[^.;]{0,60}\b(?:pledged|collateral)\b|^[^.;]{0,60}?\b(?:pledged|collateral)\b[^.;]{0,60}\b(?:loaned|lent|on\s+loan)\b|^[^.;]{0,40}?\b(?:actively\s+managed|managed)\b/.test(a)) return undefined;
       if (part) return { metric: /^(?:loaned|lent|on\s+loan)$/.test(part[1]!) ? 'btc_held_loaned' : 'btc_held_pledged', confidence: 0.75, notes: ['part of the holdings'] };
       const metric = nearestKeyword(b.slice(-90), a.slice(0, 80), PROSE_BTC_KEYWORDS, Math.min(45, aUntilComma < 0 ? 45 : aUntilComma));
       if (!metric) return undefined;
       // what follows the figure qualifies it only up to the next clause ("…, an average of 11.6 per day")
       const aOwn = a.slice(0, 80).split(/[,;(]|\s[-–—]\s|\b(?:and|while|or)\b/)[0] ?? '';
       // "Bitcoin miner and hosting provider Core Scientific mined …" describes the company, not the coins
-      const selfWords = `${ownStatement(b.slice(-90))} ${aOwn}`.replace(/\b(?:miner|company|operator)\s+and\s+(?:a\s+)?hosting\s+provider\b/g, ' ');
+      // … nor does "one of the world's largest bitcoin miners by hashrate"
+      const selfWords = `${ownStatement(b.slice(-160).replace(/\b(?:(?:world['’]s|largest|biggest|leading|top|publicly[- ]traded|listed)\s+)+(?:bitcoin\s+)?miners\b/g, ' ').slice(-90))} ${aOwn}`.replace(/\b(?:miner|company|operator)\s+and\s+(?:a\s+)?hosting\s+provider\b|\bone\s+of\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:bitcoin\s+)?miners\b|\b(?:(?:world['’]s|largest|biggest|leading|top|publicly[- ]traded|listed)\s+)+(?:bitcoin\s+)?miners\b/g, ' ');
       if (metric === 'btc_produced' && PROSE_NOT_SELF_MINED.test(selfWords)) return undefined;
       // "from the inception of our mining business in February 2020 to …, we earned an aggregate of": a running total, not a flow
       if (metric === 'btc_produced' && /\b(inception|cumulative(ly)?|(?<!year[- ])to[- ]date|all[- ]time|lifetime)\b/.test(`${l} ${aOwn}`)) return undefined;
@@ -394,6 +421,9 @@ function classify(mention: Mention, before: string, after: string, clause: strin
     }
     case 'hashrate': {
       if (/\b(global|network|industry|under management|hosting|hosted|cloud|customers?|chip|per (unit|machine|miner))\b/.test(near)) return undefined;
+      // "200 MW … This is equivalent to 6.6 EH/s of hashrate", "a site that can support 8 EH/s": what
+      // capacity would hold, not a fleet
+      if (/\b(?:equivalent\s+to|equates?\s+to|enough\s+(?:to\s+(?:power|run|support|host)|for)|would\s+(?:support|power|host|translate\s+(?:in)?to)|can\s+(?:support|power|host|accommodate)|capable\s+of\s+(?:supporting|hosting))\s+(?:approximately\s+|about\s+|roughly\s+|~\s*|up\s+to\s+|over\s+|more\s+than\s+)?$/.test(b.slice(-60))) return exclude(excluded, mention);
       // the figure's own words: "4.0 EH/s allocated to self-mining" is the company's share of a wider total
       const ownWords = `${b.slice(-30)} ${a.slice(0, 45).split(/[,;]|\band\b/)[0] ?? ''}`;
       const selfScoped = /\bself[- ](?:mining|mined|owned)\b/.test(ownWords);
@@ -410,7 +440,8 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (/\b(?:purchas\w*|bought|buy(?:ing)?|acquir\w*|acquisition|order\w*)\b[^.;]{0,100}\b(?:units|miners|machines|rigs|asics|servers)\b(?![^.;]*\b(?:was|were|is|are|reached|stood|rose|increased|grew|totall?ed)\b)[^.;]{0,80}$/.test(l)) return exclude(excluded, mention);
       // "10 EH/s expansion fully funded", "20 EH/s target": a plan named right after the figure
       // … and "delivering 50 EH/s with single site expansion"
-      if (/^\s*(?:of\s+|with\s+)?(?:[\w-]+\s+){0,2}?(?:expansion|target|goal|build[- ]?out|fully funded|pipeline|roadmap)\b/.test(a)) return exclude(excluded, mention);
+      // (not "Current hashrate of ~8.7 EH/s on target for ~13.5 EH/s": the level today, on course for a plan)
+      if (/^\s*(?:of\s+|with\s+)?(?:[\w-]+\s+){0,2}?(?:expansion|target|goal|build[- ]?out|fully funded|pipeline|roadmap)\b/.test(a) && !/^\s*,?\s*(?:and\s+)?(?:(?:is|are|remains?)\s+)?on\s+(?:target|track|pace|course)\b/.test(a)) return exclude(excluded, mention);
       // "Bought 1.6 EH/s of T21 miners …, taking self-mining capacity to 10 EH/s": the capacity once they arrive
       if (/\b(?:taking|increasing|bringing|lifting|raising|boosting|growing|expanding)\s+(?:(?:its|our|the|total|self[- ]mining|installed|mining|hash(?:ing)?|hash\s?rate)\s+)*(?:capacity|hash\s?rate|fleet)\s+to\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-90)) && /\b(?:acquisition|acquir\w*|bought|purchas\w*|order\w*|secured)\b/.test(sentLead)) return exclude(excluded, mention);
       // "we operated a high of 17.3 EH/s": the peak reached by a date, not the level at it (trusted less)
@@ -446,6 +477,9 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (basis === 'unspecified' && !/\b(?:our|its|their|the\s+company['’]s)\s+(?:[\w-]+\s+){0,3}hash\s?rate\s+(?:to|of|at)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(b.slice(-70))) basis = hashrateBasisWord(l.slice(-100));
       // "hashrate allocated to self-mining", "self-owned hashrate": the company's own machines in place
       if (basis === 'unspecified' && (/\ballocated to\b[^,;]{0,30}\bself[- ]mining\b/.test(ownWords) || /\bself[- ]owned\s+(?:hash\s?rate|capacity)\b/.test(`${b.slice(-60)} ${subject}`))) basis = /\ballocated\b/.test(ownWords) ? 'deployed' : 'installed';
+      // "now owns approximately 49,400 miners, achieving a total hash rate of 4.8 EH/s": what the fleet
+      // owned can do, its installed capacity
+      if (basis === 'unspecified' && /\b(?:owns?|owned|possess(?:es|ed)?|has|had)\s+(?:approximately\s+|about\s+|~\s*|over\s+|more\s+than\s+)?[\d,]+\s+(?:[\w-]+\s+){0,2}(?:miners|machines|asics|rigs)\b[^.;\d]{0,20}?,?\s+(?:achieving|representing|totall?ing|capable\s+of(?:\s+producing)?|with)\s+(?:a\s+|an\s+)?(?:total\s+|combined\s+|aggregate\s+)?(?:hash\s?rate\s+(?:of\s+)?)?(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-130))) basis = 'installed';
       const metric: Metric = basis === 'operating_average' ? 'hashrate_average' : ['deployed', 'installed', 'energized', 'max', 'nameplate'].includes(basis) ? 'hashrate_installed' : 'hashrate_operating';
       if (basis === 'unspecified' && !/hash\s?rate|hashing|computing power|exahash|eh\/s|operat/.test(`${b.slice(-80)} ${a.slice(0, 30)} ${mention.unitText}`)) return undefined;
       const notes: string[] = fromCapacityWord ? [CAPACITY_WORD_ONLY] : [];
@@ -468,7 +502,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
     }
     case 'efficiency': {
       if (/\b(chip|model|s\d{2}\w*|a\d\b|m\d{2}\w*|sealminer|antminer|whatsminer|new (miners|machines)|range|between)\b/.test(near)) return undefined;
-      if (!/efficien|fleet|j\/th|w\/th|terahash/.test(`${b.slice(-60)} ${mention.unitText}`)) return undefined;
+      if (!/efficien|fleet|j\/th|w\/th|tera[- ]?hash/.test(`${b.slice(-60)} ${mention.unitText}`)) return undefined;
       return { metric: 'fleet_efficiency', confidence: /fleet|average|operating|our/.test(b.slice(-80)) ? 0.85 : 0.6, notes: [] };
     }
     case 'mw': {
@@ -485,6 +519,9 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (!underManagement && SCOPE_NOT_OWN.test(`${b.slice(-60)} ${aClause}`)) return exclude(excluded, mention);
       if (/\b(?:expan\w*|add\w*|increas\w*|grew)\s+(?:by\s+)?(?:approximately\s+|about\s+)?$/.test(b)) return undefined;
       if (!/\b(operating|operational|energized|online|total|aggregate|developed|capacity|infrastructure)\b/.test(near)) return undefined;
+      // "the company's energy capacity now stands at 1,075 megawatts": the company's own capacity, stated as a level
+      const ownLevel = /\b(?:its|our|the\s+company['’]s|[A-Z][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*){0,2}['’]s)\s+(?:total\s+)?(?:power|energy|electrical)\s+capacity\s+(?:now\s+|currently\s+)?(?:stands\s+at|stood\s+at|is|was|reached|totall?ed|of)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(b.slice(-90));
+      if (ownLevel) return { metric: 'power_capacity', confidence: 0.65, notes: [] };
       const qualified =
         underManagement ||
         /\b(total|aggregate)\b[^.]{0,40}$/.test(b.slice(-60)) ||
@@ -519,6 +556,10 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         if (soldHere && /\b(average|avg|price|at)\b/.test(b.slice(-40)) && !marketPrice.test(b.slice(-60))) {
           return { metric: 'btc_sold_avg_price', confidence: 0.8, notes: [] };
         }
+        // "received a total of $44 million, or $22,000 each": the sale's amount per coin
+        if (soldHere && /,\s*or\s+(?:about\s+|approximately\s+|roughly\s+|~\s*)?$/.test(b.slice(-20)) && /^\s*(?:each|apiece|per\s+(?:bitcoin|btc|coin))\b/.test(a)) {
+          return { metric: 'btc_sold_avg_price', confidence: 0.7, notes: ['the amount a coin of the sale fetched'] };
+        }
         return undefined;
       }
       const w = b.slice(-70);
@@ -529,8 +570,13 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (/\bproceeds\b/.test(`${w.slice(-45)} ${a.slice(0, 25)}`) && (/^sold:/.test(sentence) || (/\b(sold|sale|sales|sell|selling)\b/i.test(clause) && /\b(bitcoin|btc)\b/i.test(sentence))) && !/\b(miners?|equipment|shares?|stock|offering|notes?|loan|debt|warrants?|investment|subsidiar\w*|derivative|contracts?|disposal)\b/.test(w)) {
         return { metric: 'btc_sold_proceeds', confidence: 0.8, notes: [] };
       }
+      // "… sold 1,975 [bitcoins]. The miner received a total of $44 million": the amount a sale brought in,
+      // in the sentence after it
+      if (/^sold:/.test(sentence) && !/\b(sold|sale|sales|sell|selling)\b/.test(clause.toLowerCase()) && /\b(?:received|raised|realized|netted|brought\s+in)\s+(?:a\s+total\s+of\s+|total\s+proceeds\s+of\s+|proceeds\s+of\s+)?(?:approximately\s+|about\s+|around\s+|~\s*)?$/.test(w.slice(-50)) && /(?:million|billion|thousand|mn|bn|\d\s*[mkb])\s*$/i.test(mention.raw.trim()) && !/\b(rigs|machines|equipment|shares?|stock|offering|notes?|loan|debt|warrants?|investment|financing|grant)\b/.test(`${w} ${a.slice(0, 40)}`)) {
+        return { metric: 'btc_sold_proceeds', confidence: 0.7, notes: ['the proceeds of the sale in the sentence before'] };
+      }
       // "sold 4,451 Bitcoin on the open market, receiving about US$305 million", "sold 1,576 BTC at … , totaling $32.2 million"
-      const soldFor = /\b(sold|sale of|sales of|selling)\b([^$.;]{0,60})\b(bitcoins?|btc|coins)\b[^.;]{0,90}?\b(for|generating|totall?ing|netting|worth|receiving|raising|realizing|yielding|bringing in)\b(?:\s+(?:a\s+)?total\s+of)?\s*(approximately|about|around|~)?\s*$/.exec(l.slice(-200));
+      const soldFor = /\b(sold|sale of|sales of|selling|offloaded|offloading|liquidated|liquidating)\b([^$.;]{0,60})\b(bitcoins?|btc|coins)\b[^.;]{0,90}?\b(for|generating|totall?ing|netting|worth|receiving|raising|to\s+raise|realizing|yielding|bringing in)\b(?:\s+(?:a\s+)?total\s+of)?\s*(approximately|about|around|~)?\s*$/.exec(l.slice(-200));
       if (soldFor && !/\b(miners?|machines|rigs|equipment|shares?|stock)\b/.test(`${soldFor[2]} ${l.slice(-200).slice(soldFor.index).split(/bitcoins?|btc|coins/)[1]?.slice(0, 12) ?? ''}`)) {
         return { metric: 'btc_sold_proceeds', confidence: 0.75, notes: [] };
       }
@@ -682,18 +728,22 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
   let aboutOther = false;
   // "Fourth Quarter 2024 Highlights" over a list: the heading's period for the bullets under it
   let sectionCarry: Period | undefined;
+  // a paragraph that opens right after one ending on a sale ("… while selling 1,975 [bitcoins]." then
+  // "The miner received a total of $44 million") goes on about that sale
+  let soldCarry = false;
   for (const block of doc.blocks) {
     if (block.role === 'heading' || !multi) subject = undefined;
     if (!/\d/.test(block.text) && !zeroInWords(block.text)) {
       if (multi) subject = updateSubject(block.text, matcher, subject);
       if (block.text.length <= 80) sectionCarry = undefined;
+      soldCarry = false;
       continue;
     }
     const listItem = block.role === 'list-item' || /^\s*(?:[-*•●▪◦])\s+/.test(block.text);
     if (!listItem) sectionCarry = undefined;
     let carry: Period | undefined = sectionCarry;
     let headingPeriod: Period | undefined;
-    let prevSold = false;
+    let prevSold: boolean = soldCarry && !listItem && block.role !== 'heading';
     for (const { text: rawLine, start: lineStart } of splitLines(block.text)) {
       const lineOffset = block.offset + lineStart;
       const bullet = /^\s*(?:[-*•●▪◦]|\d{1,2}[.)])\s+/.exec(rawLine);
@@ -727,6 +777,7 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
       }
     }
     if (headingPeriod) sectionCarry = headingPeriod;
+    soldCarry = prevSold && !listItem && block.role !== 'heading';
   }
   return out.filter((c) => !restatesExcluded(c, excluded));
 }
@@ -906,7 +957,7 @@ interface SentenceContext {
 /** Between two figures of one list: the first one's period, then "and" ("… in March 2023 and a record …"). */
 const LIST_GAP = /^\s*(?:(?:in|for|during|over|as of|at|on)\s+)?[\w ,'’-]{1,30}?\s*(?:,\s*and|,\s*followed\s+by|,\s*then|,|and)\s+(?:an?\s+)?(?:(?:new\s+)?record\s+)?$/i;
 /** between "from X" and "to Y": at most a short period phrase ("in April", "at the end of Q1") */
-const FROM_TO_GAP = /^\s*(?:(?:in|during|for|at|as of|on)\s+[\w ,.'’-]{1,30}?\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?$/i;
+const FROM_TO_GAP = /^\s*(?:(?:per|\/|a|each)\s*(?:bitcoin|btc|coin)\s*)?(?:(?:in|during|for|at|as of|on)\s+[\w ,.'’-]{1,30}?\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?$/i;
 
 const ANAPHORA = /\b(?:this|that|the same)\s+(?:figure|number|metric|measure|level)\b|^\W*(?:[A-Z][a-z]+,\s+)?it\s+(?:rose|improved|increased|climbed|reached|grew|stood|was|edged|jumped|came|fell|declined|decreased|dropped|slipped)\b/i;
 
@@ -983,12 +1034,15 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // "negative realized electricity costs of ~US$0.08/kWh": the sign is a word the figure does not carry
     if ((m.kind === 'kwh' || m.kind === 'usd') && /\bnegative\b/i.test(s.slice(Math.max(0, m.start - 60), m.start))) return;
     // "a little below 616.6 in September" compares two figures; "below 100 EH/s" alone is a bound
-    const threshold = THRESHOLD_BEFORE.test(s.slice(Math.max(0, m.start - 30), m.start)) && !(clauseOf?.comparison && /\b(?:below|above|under|over)\s*$/i.test(s.slice(Math.max(0, m.start - 12), m.start)) && clauseOf.start > 0);
+    // "achieved a self-mining capacity of up to 7.2 EH/s": a capacity is the most a fleet can do, so
+    // "up to" names its size, once it is reached (not "capacity of up to 10 EH/s by year-end")
+    const capacityReached = m.kind === 'hashrate' && /\b(?:achieved|reached|completed|attained|hit|has|have|with)\b[^.;]{0,60}\bcapacity\s+of\s+up\s+to\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(Math.max(0, m.start - 110), m.start));
+    const threshold = !capacityReached && THRESHOLD_BEFORE.test(s.slice(Math.max(0, m.start - 30), m.start)) && !(clauseOf?.comparison && /\b(?:below|above|under|over)\s*$/i.test(s.slice(Math.max(0, m.start - 12), m.start)) && clauseOf.start > 0);
     // "edged up to 36.5 EH/s" is a level reached, not a ceiling ("up to 50 EH/s")
     // "lowered its guidance from 6.0 EH/s to 5.0 EH/s": the figure moved to keeps the words before "from"
     const movedTo = clauseIdx >= 2 && /^\s*to\b/i.test(s.slice(clause.start, clause.start + 6));
     const fwdBefore = movedTo ? s.slice(Math.max(clauses[clauseIdx - 2]!.start, m.start - 200), m.start) : beforeWide;
-    let fwdWindow = `${fwdBefore} ${after.split(/[,;]|\band\b/)[0]}`
+    let fwdWindow = `${capacityReached ? fwdBefore.replace(/\bup\s+to\s+(?:approximately\s+|about\s+|~\s*)?$/i, ' ') : fwdBefore} ${after.split(/[,;]|\band\b/)[0]}`
       .replace(/\b(?:edged|ticked|inched|crept|moved|went|climbed|rose|jumped)\s+up\s+to\b/gi, ' ')
       // "brings the firm's BTC holdings up to 10,096 BTC": a level reached too
       .replace(/\b(brings?|bringing|brought)\b([^.;$\d]{0,60}?)\bup\s+to\b/gi, '$1$2 ')
@@ -1109,8 +1163,9 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     }
     // "21.9 exahashes or 22.4 exahashes including its share of a joint venture": two readings of one
     // figure; which one a reader takes cannot be told
-    const orNext = i + 1 < mentions.length && mentions[i + 1]!.kind === m.kind && OR_GAP.test(s.slice(m.end, mentions[i + 1]!.start));
-    const orPrev = i > 0 && mentions[i - 1]!.kind === m.kind && OR_GAP.test(s.slice(mentions[i - 1]!.end, m.start));
+    // (not "$44 million, or $22,000 each": a total and its amount per coin)
+    const orNext = i + 1 < mentions.length && mentions[i + 1]!.kind === m.kind && !!mentions[i + 1]!.perBtc === !!m.perBtc && OR_GAP.test(s.slice(m.end, mentions[i + 1]!.start));
+    const orPrev = i > 0 && mentions[i - 1]!.kind === m.kind && !!mentions[i - 1]!.perBtc === !!m.perBtc && OR_GAP.test(s.slice(mentions[i - 1]!.end, m.start));
     if (orNext || orPrev) c = capped(c, 0.45, 'one of two readings ("X or Y including …")');
     // "… which implies an electricity cost of about $0.12 per kWh": what the writer works out
     if (/\b(?:implies|implying|implied|would\s+imply)\b(?:\s+that)?(?:[^.;]|\.(?=\d)){0,120}$/i.test(s.slice(Math.max(0, m.start - 160), m.start))) c = capped(c, 0.4, 'the writer’s inference ("implies")');
@@ -1202,7 +1257,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   const grainWord = dp?.kind === 'flow' ? { month: 'month', quarter: 'quarter', year: 'year' }[dp.grain as string] : undefined;
   // … and "record annual revenue … with 5,686 bitcoin mined" in a full-year report is its year
   const yearWords = grainWord === 'year' ? '|\\b(?:annual|full[- ]year)\\b' : '';
-  const ownSpan = grainWord ? new RegExp(`\\b(?:(?:in|during|for|over|through|throughout)\\s+the|this)\\s+(?:fiscal\\s+)?(?:${grainWord}|period)\\b${yearWords}`, 'gi') : undefined;
+  // … and "produced 279 bitcoins in the past quarter" in a news copy of the quarter's results
+  const ownSpan = grainWord ? new RegExp(`\\b(?:(?:in|during|for|over|through|throughout)\\s+the|this)\\s+(?:(?:past|last|latest|most\\s+recent|recent|just[- ]ended)\\s+)?(?:fiscal\\s+)?(?:${grainWord}|period)\\b${yearWords}`, 'gi') : undefined;
   const ownSpanAfter = grainWord ? new RegExp(`^\\s*\\)?\\s*(?:in|during|for|over|through|throughout)\\s+the\\s+(?:fiscal\\s+)?${grainWord}\\b(?!\\s+(?:ended|ending|of|to)\\b)`, 'i') : undefined;
   const hitIndex = { ...indexHits(periods, clauses), text: s };
   for (const { m, c, clauseIdx } of classified) {
@@ -1250,7 +1306,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
         // … and "three months ahead of schedule" names no period either
         // … nor does the period a goal was set for ("reached its mid-year goal by achieving …"), nor
         // a time taken ("three months after breaking ground")
-        let clauseText = s.slice(clause.start, clauseEnd).replace(/\b(?:year|month|quarter)[- ]over[- ](?:year|month|quarter)\b|\ball[- ]time\b|\b(?:[\w-]+\s+)?(?:months?|weeks?|quarters?)\s+(?:ahead\s+of|behind)\s+schedule\b|\b(?:mid|full|half|year)[- ]?(?:year|end)\s+(?:[\w-]+\s+)?(?:goals?|targets?)\b|\b(?:[\w-]+|\d+)\s+(?:months?|weeks?)\s+after\b/gi, ' ');
+        let clauseText = s.slice(clause.start, clauseEnd).replace(/\b(?:year|month|quarter)[- ](?:over|on)[- ](?:year|month|quarter)\b|\ball[- ]time\b|\b(?:[\w-]+\s+)?(?:months?|weeks?|quarters?)\s+(?:ahead\s+of|behind)\s+schedule\b|\b(?:mid|full|half|year)[- ]?(?:year|end)\s+(?:[\w-]+\s+)?(?:goals?|targets?)\b|\b(?:[\w-]+|\d+)\s+(?:months?|weeks?)\s+after\b|\bincluding\s+(?:(?:its|the)\s+)?(?:month|quarter|year)[- ]to[- ]date\s+(?:production|output|mining)\b/gi, ' ');
         if (ownSpan) clauseText = clauseText.replace(ownSpan, ' ');
         // "at the end of the quarter" names the report's own period end (see ownEnd below)
         clauseText = clauseText.replace(ownEndRe(yearEndIsOwn, 'gi'), ' ');
@@ -1358,6 +1414,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // "Current efficiency of 19 w/TH" in a quarter's results published weeks later: current when
     // it was written, not at the quarter's end (a monthly update's "current" stays at month-end,
     // days before it is out)
+    let periodEndReading: Period | undefined;
     if ((fromDefault || fromCarry) && fitted.kind === 'instant') {
       const end = fitted.asOf;
       const grain = period?.kind === 'flow' ? period.grain : undefined;
@@ -1368,7 +1425,13 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       // … and a headline's "Reaches 6 EH/s" over a quarter's results: the level on the day it is out
       const reachesNow = grain !== 'month' && c.metric.startsWith('hashrate_') && /\b(?:reaches|hits|tops|surpasses|crosses)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(lead);
       const current = ((grain !== 'month' || !c.metric.startsWith('btc_')) && CURRENT_WORD.test(lead)) || reachesNow;
+      // … "we have achieved a self-mining capacity of 7.2 EH/s" in a quarter's results out weeks later: the
+      // quarter's end, or the day it is out (the other reading, kept below 0.5)
+      if (!current && grain !== 'month' && (c.metric.startsWith('hashrate_') || c.metric === 'power_capacity') && /\b(?:has|have)\s+(?:now\s+)?(?:achieved|reached|surpassed|grown|expanded|increased|attained)\b/i.test(lead) && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > 20 * 86_400_000) periodEndReading = { kind: 'instant', asOf: env.filedDate };
+      // … the holdings "currently" in a monthly update stay at month-end; the day it is out is the other reading
+      if (!current && grain === 'month' && c.metric.startsWith('btc_held') && CURRENT_WORD.test(lead) && env.filedDate && env.filedDate > end) periodEndReading = { kind: 'instant', asOf: env.filedDate };
       if (current && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > (grain === 'month' ? 0 : 20 * 86_400_000)) {
+        periodEndReading = fitted;
         fitted = { kind: 'instant', asOf: env.filedDate };
         notes.push('"current" in a report published after its period: as of the publication date');
       } else if (current && !env.filedDate) {
@@ -1410,6 +1473,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (c.basisLabel) cand.basisLabel = c.basisLabel;
     if (company && company !== env.company?.ticker) cand.company = company;
     out.push(cand);
+    // the report's period end is the other reading of "current" (the level then is close, not stated)
+    if (periodEndReading) {
+      const atEnd = periodEndReading.kind === 'instant' && fitted.kind === 'instant' && periodEndReading.asOf < fitted.asOf;
+      out.push({ ...cand, period: periodEndReading, confidence: Math.min(cand.confidence, 0.45), notes: [...notes.filter((n) => !n.startsWith('"current"')), atEnd ? '"current" at publication: the period-end level is not stated' : 'read at the period’s end; the day it is out is the other reading'] });
+    }
     if (!clause.comparison && !fromDefault && period) ownFound.push(period);
     if (!clause.comparison && !fromCarry) placedWithoutCarry.add(c.metric);
   }

@@ -33,7 +33,9 @@ describe('held-out prose shapes, sets T–X', () => {
     expect(doc.blocks.map((b) => b.text)).toContain('Installed capacity currently sits at 2.58 EH/s');
     // "currently" in a monthly update is the day it is out, not March
     const facts = extractFacts(doc, { company: findCompany(companies, 'HUT')!, companies, filedDate: '2022-05-06' });
-    expect(facts.filter((f) => f.metric === 'hashrate_installed').map((f) => f.asOf)).toEqual(['2022-05-06']);
+    expect(facts.filter((f) => f.metric === 'hashrate_installed' && f.confidence >= 0.5).map((f) => f.asOf)).toEqual(['2022-05-06']);
+    // the month-end reading is kept, below 0.5
+    expect(facts.filter((f) => f.metric === 'hashrate_installed' && f.confidence < 0.5).map((f) => f.asOf)).toEqual(['2022-04-30']);
   });
 
   it("a monthly update's 'currently holds' stays at month-end; its 'with 10 EH/s operational' is operating (Bitfarms, June 2024)", () => {

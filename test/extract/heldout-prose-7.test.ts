@@ -90,3 +90,101 @@ describe('held-out shapes fixed in 0.9.9', () => {
     expect(facts.filter((f) => f.metric === 'hashrate_operating' && f.asOf === '2023-10-31').every((f) => f.confidence < 0.5)).toBe(true);
   });
 });
+
+describe('held-out shapes fixed in 0.9.9 (second round: Z5 leftovers, Z7)', () => {
+  const hutQ2 = [
+    'Hut 8 posts a loss for Q2',
+    'Hut 8 gave its results for the three and six months ending June 30, 2024.',
+    'The company’s energy capacity now stands at 1,075 megawatts (MW), spread over mining, power generation and data centers.',
+    'Bringing a new site online cut energy costs per kilowatt-hour by 21%, from $0.040 in Q1 2024 to $0.032 in Q2 2024. Hut 8 now owns approximately 49,400 miners, achieving a total hash rate of 4.8 exahash per second (EH/s).',
+    'Hut 8 produced approximately 279 bitcoins in the past quarter, increasing its total holdings to 9,102 self-mined coins as of July 31.',
+  ].join('\n\n');
+
+  it("a news copy of Hut 8's Q2 2024 results (August 13, 2024): 'in the past quarter', 'self-mined coins', 'costs per kilowatt-hour … from $0.040 … to $0.032', 'owns … miners, achieving … 4.8 EH/s'", () => {
+    const facts = run('HUT', '2024-08-13', hutQ2);
+    expect(flows(facts, 'btc_produced')).toEqual(['2024-04-01..2024-06-30=279']);
+    expect(stocks(facts, 'btc_held')).toEqual(['2024-07-31=9102']);
+    expect(flows(facts, 'energy_cost_per_kwh').sort()).toEqual(['2024-01-01..2024-03-31=0.04', '2024-04-01..2024-06-30=0.032']);
+    expect(stocks(facts, 'hashrate_installed')).toEqual(['2024-08-13=4.8']);
+    expect(stocks(facts, 'hashrate_operating')).toEqual([]);
+    // "now stands at": the day it is out; the quarter's end is kept as the other reading, below 0.5
+    expect(stocks(facts, 'power_capacity')).toEqual(['2024-08-13=1075']);
+    expect(facts.filter((f) => f.metric === 'power_capacity' && f.asOf === '2024-06-30').every((f) => f.confidence < 0.5)).toBe(true);
+  });
+
+  it("'$0.032 per kWh' and '$31.71 per megawatt-hour' in one article are one figure rounded two ways, not a conflict", () => {
+    const text = `${hutQ2}\n\nThe energy cost per megawatt-hour fell to $31.71.`;
+    const q2 = confident(run('HUT', '2024-08-13', text), 'energy_cost_per_kwh').filter((f) => f.periodEnd === '2024-06-30');
+    expect(q2.length).toBe(1);
+    expect(q2[0]!.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("'Current hashrate of ~8.7 EH/s on target for ~13.5 EH/s by end of 2024': the level today is read, the plan is not (Cipher, Q2 2024 update of August 13, 2024)", () => {
+    const text = 'Cipher Mining Provides Second Quarter 2024 Business Update\n\nCurrent hashrate of ~8.7 EH/s on target for ~13.5 EH/s by end of 2024 and ~35.0 EH/s by end of 2025\n\nCipher gave its results for the second quarter ended June 30, 2024.';
+    const facts = run('CIFR', '2024-08-13', text);
+    expect(stocks(facts, 'hashrate_operating')).toEqual(['2024-08-13=8.7']);
+    expect(facts.some((f) => f.value === 13.5 || f.value === 35)).toBe(false);
+  });
+
+  it("'rising to $22,954 per BTC in Q2 2024 from $6,688 in the previous year' in a year-over-year sentence: the same quarter a year back; and 'from $6,688 per Bitcoin in Q2 2023 to $22,954 per Bitcoin in Q2 2024' (news on TeraWulf's Q2 2024 results)", () => {
+    const a = 'TeraWulf Q2 2024\n\nThe power cost of self-mined bitcoin for TeraWulf rose 243% year-over-year, rising to $22,954 per BTC in Q2 2024 from $6,688 in the previous year.';
+    expect(flows(run('WULF', '2024-08-20', a), 'cost_per_btc').sort()).toEqual(['2023-04-01..2023-06-30=6688', '2024-04-01..2024-06-30=22954']);
+    const b = 'TeraWulf Q2 2024\n\nThe cost of mining rose 243%, from $6,688 per Bitcoin in Q2 2023 to $22,954 per Bitcoin in Q2 2024.';
+    expect(flows(run('WULF', '2024-08-20', b), 'cost_per_btc').sort()).toEqual(['2023-04-01..2023-06-30=6688', '2024-04-01..2024-06-30=22954']);
+  });
+
+  it("'a 97% year-on-year increase in hash rate to 12.8 EH/s and … efficiency to 21 watts per Tera hash' (news of January 2, 2025 on Bitfarms' December 2024)", () => {
+    const text = 'Bitfarms ends 2024 with more hashrate\n\nBitfarms reported its December 2024 production.\n\nThe company reported a 97% year-on-year increase in hash rate to 12.8 EH/s and a 40% improvement in efficiency to 21 watts per Tera hash.';
+    const facts = run('BITF', '2025-01-02', text);
+    expect(stocks(facts, 'hashrate_operating')).toEqual(['2024-12-31=12.8']);
+    expect(stocks(facts, 'fleet_efficiency')).toEqual(['2024-12-31=21']);
+  });
+
+  it("'Total Bitcoin mined (self-mining only) of approximately 1,299' (Wu Blockchain on Bitdeer's Q4 2023, April 3, 2024)", () => {
+    const text = 'Mining news in March\n\nBitdeer gave estimated preliminary results for the fourth quarter ended December 31, 2023. Total Bitcoin mined (self-mining only) of approximately 1,299.';
+    expect(flows(run('BTDR', '2024-04-03', text), 'btc_produced')).toEqual(['2023-10-01..2023-12-31=1299']);
+  });
+
+  it("CoinDesk on Core Scientific's July 2022 (August 5, 2022): 'one of the world's largest bitcoin miners' describes the company; 'while selling 1,975 to pay for …'; the next paragraph's '$44 million, or $22,000 each'; 'offloaded 7,202 bitcoins in June to raise about $167 million'", () => {
+    const text = [
+      'Core Scientific sold more bitcoin in July than it mined',
+      "Core Scientific (CORZ), one of the world's largest bitcoin miners by hashrate, said it produced 1,221 bitcoins in July while selling 1,975 to pay for capital and growth expenses.",
+      'The miner received a total of $44 million, or $22,000 each, according to its statement.',
+      'The sale comes after the miner offloaded 7,202 bitcoins in June to raise about $167 million.',
+    ].join('\n\n');
+    const facts = run('CORZ', '2022-08-05', text);
+    expect(flows(facts, 'btc_produced')).toEqual(['2022-07-01..2022-07-31=1221']);
+    expect(flows(facts, 'btc_sold').sort()).toEqual(['2022-06-01..2022-06-30=7202', '2022-07-01..2022-07-31=1975']);
+    expect(flows(facts, 'btc_sold_proceeds').sort()).toEqual(['2022-06-01..2022-06-30=167000000', '2022-07-01..2022-07-31=44000000']);
+    expect(flows(facts, 'btc_sold_avg_price')).toEqual(['2022-07-01..2022-07-31=22000']);
+  });
+
+  it("'200 MW … This is equivalent to 6.6 EH/s of hashrate' is what capacity would hold, not a fleet (CoinDCX on CleanSpark, December 15, 2022)", () => {
+    const text = 'CleanSpark cuts its 2023 outlook\n\nThe deal was for 200 megawatts (MW) of power in West Texas. This is equivalent to 6.6 EH/s of hashrate, with an option for a further 300MW later.';
+    expect(confident(run('CLSK', '2022-12-15', text), 'hashrate_operating')).toEqual([]);
+  });
+
+  it("'including 17,357 BTC loaned, actively managed and pledged as collateral' is one sum over several kinds, not the loaned part (MARA, Q3 2025 letter of November 4, 2025)", () => {
+    const text = 'MARA Q3 2025 shareholder letter\n\n52,850 BTC held as of September 30, 2025, including 17,357 BTC loaned, actively managed and pledged as collateral.';
+    const facts = run('MARA', '2025-11-04', text);
+    expect(stocks(facts, 'btc_held')).toEqual(['2025-09-30=52850']);
+    expect(facts.filter((f) => f.value === 17357)).toEqual([]);
+  });
+
+  it("a summary headed 'Quarter Ended June 30, 2025' reports that quarter: 'held at quarter-end were 49,951 bitcoin' (a blog on MARA's Q2 2025 report, July 29, 2025)", () => {
+    const text = 'MARA Holdings quarterly report: what to know\n\nQuarter Ended June 30, 2025 – Investor Summary\n\n- Digital assets held at quarter-end were 49,951 bitcoin (fair value $5.35 billion).';
+    expect(stocks(run('MARA', '2025-07-29', text), 'btc_held')).toEqual(['2025-06-30=49951']);
+  });
+
+  it("Bitfarms' June 2022 sale (news of June 21, 2022): 'in the past week for about $62 million' is the seven days to publication; 'cuts the miner's holdings to 3,349 including month-to-date production' is the level that day", () => {
+    const text = "Bitfarms sells bitcoin\n\nBitfarms sold almost half its bitcoin in the past week for about $62 million.\n\nThe sale of 3,000 BTC cuts the miner's holdings to 3,349 including month-to-date production.";
+    const facts = run('BITF', '2022-06-21', text);
+    expect(flows(facts, 'btc_sold_proceeds')).toEqual(['2022-06-14..2022-06-21=62000000']);
+    expect(stocks(facts, 'btc_held')).toEqual(['2022-06-21=3349']);
+  });
+
+  it("'have achieved a self-mining capacity of up to 7.2 EH/s': a capacity reached, not a ceiling (Cipher, Q3 2023 update of November 8, 2023)", () => {
+    const text = 'Cipher Mining Announces Third Quarter 2023 Business Update\n\n“We finished building out our Odessa site and have achieved a self-mining capacity of up to 7.2 EH/s across our portfolio,” said the CEO.';
+    expect(stocks(run('CIFR', '2023-11-08', text), 'hashrate_installed')).toEqual(['2023-09-30=7.2']);
+  });
+});
