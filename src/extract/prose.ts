@@ -178,6 +178,10 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   if (aboutBtc && tailOk && /\b(?:its|their|our|the\s+(?:miner|company|firm)['’]s)\s+(?:total\s+)?(?:bitcoin\s+|btc\s+)?(?:holdings|treasury|reserves?|stack|stash)\s+(?:to|at|of|was|were|stood\s+at|totall?ed)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
+  // "an increase of 13% in its mined bitcoin to 137 in April 2022": a mined count moved to
+  if (aboutBtc && tailOk && /\b(?:its|their|the\s+company['’]s)\s+(?:self[- ])?mined\s+(?:bitcoins?|btc)\s+(?:(?:production|output)\s+)?(?:to|at|of|was|were|reached|totall?ed)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
+    return { kind: 'btc', value: 1, unitText: 'btc' };
+  }
   // "Total Bitcoin mined (self-mining only) of approximately 1,299": a mined count named before it
   if (aboutBtc && tailOk && /\b(?:bitcoins?|btc)\s+(?:mined|produced|self[- ]mined)\b(?:\s*\([^()]{0,40}\))?\s+(?:of|was|were|totall?ed|came\s+to|reached|stood\s+at|amounted\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
@@ -435,7 +439,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       // miners bought or ordered are not hashrate running: "acquire 4.4 EH/s of new S19j Pro miners",
       // "10 EH/s of new miners secured", "Expansion to 10 EH/s fully funded"
       if (/^\s*(?:of\s+)?(?:(?:new|additional|latest|next)[\w-]*\s+)*(?:[\w-]+\s+){0,3}(?:miners|machines|rigs|asics|units)\b/.test(a) && !/\b(deployed|installed|operat\w*|energized|running|online)\s+(?:\w+\s+)?$/.test(b.slice(-40))) return exclude(excluded, mention);
-      if (/\b(acquir\w*|acquisition|purchas\w*|buy|bought|order\w*|secur\w*|expansion|expand\w* to|procur\w*|contract\w*)\b[^.]{0,40}$/.test(b.slice(-60))) return exclude(excluded, mention);
+      if (/\b(acquir\w*|acquisition|purchas\w*|buy|bought|order\w*|secur\w*|expansion|expand(?:s|ing)? to|procur\w*|contract\w*)\b[^.]{0,40}$/.test(b.slice(-60))) return exclude(excluded, mention);
       // "an agreement to purchase 3,600 … units with a total maximum hash rate of 324 PH/s": the machines' rating
       if (/\b(?:purchas\w*|bought|buy(?:ing)?|acquir\w*|acquisition|order\w*)\b[^.;]{0,100}\b(?:units|miners|machines|rigs|asics|servers)\b(?![^.;]*\b(?:was|were|is|are|reached|stood|rose|increased|grew|totall?ed)\b)[^.;]{0,80}$/.test(l)) return exclude(excluded, mention);
       // "10 EH/s expansion fully funded", "20 EH/s target": a plan named right after the figure
@@ -1240,6 +1244,24 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
         continue;
       }
       ms.forEach((m, i) => respectivelyMap.set(m, months ? spanPeriod(dates[i]!, months) : { kind: 'instant', asOf: dates[i]! }));
+    }
+  }
+
+  // "MARA and CleanSpark disclosed that their month-end energized hashrate … expanded to 40.2 EH/s and
+  // 31.3 EH/s": companies joined by "and" as the subject, then as many figures of one metric joined by
+  // "and", pair in order even without "respectively"
+  if (!respectively && companies.length >= 2) {
+    const firstFigure = classified[0]?.m.start ?? s.length;
+    const subjects = companies.filter((x, i, all) => x.index < firstFigure && all.findIndex((y) => y.ticker === x.ticker) === i);
+    const joined = subjects.length >= 2 && subjects.every((x, i) => i === 0 || /^[\w .&'’-]{0,30}?(?:\s*\([A-Z:. ]{2,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(s.slice(subjects[i - 1]!.index, x.index).replace(/^\S+/, '')));
+    if (joined) {
+      const byMetric = new Map<Metric, Mention[]>();
+      for (const { m, c } of classified) byMetric.set(c.metric, [...(byMetric.get(c.metric) ?? []), m]);
+      for (const [, ms] of byMetric) {
+        if (ms.length !== subjects.length) continue;
+        if (!ms.every((m, i) => i === 0 || /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:approximately\s+|about\s+|~\s*)?$/.test(s.slice(ms[i - 1]!.end, m.start)))) continue;
+        ms.forEach((m, i) => respectiveCompanies.set(m, subjects[i]!));
+      }
     }
   }
 

@@ -187,4 +187,16 @@ describe('held-out shapes fixed in 0.9.9 (second round: Z5 leftovers, Z7)', () =
     const text = 'Cipher Mining Announces Third Quarter 2023 Business Update\n\n“We finished building out our Odessa site and have achieved a self-mining capacity of up to 7.2 EH/s across our portfolio,” said the CEO.';
     expect(stocks(run('CIFR', '2023-11-08', text), 'hashrate_installed')).toEqual(['2023-09-30=7.2']);
   });
+
+  it("'an increase of 13% in its mined bitcoin to 137 in April 2022' (Seeking Alpha on Iris Energy, May 5, 2022)", () => {
+    const text = 'Iris Energy reports more bitcoin mined in April\n\n- Iris Energy (NASDAQ:IREN) reported an increase of 13% in its mined bitcoin to 137 in April 2022.';
+    expect(flows(run('IREN', '2022-05-05', text), 'btc_produced')).toEqual(['2022-04-01..2022-04-30=137']);
+  });
+
+  it("'MARA and CleanSpark disclosed that their month-end energized hashrate in October expanded to 40.2 EH/s and 31.3 EH/s': companies and figures pair in order, and a level 'expanded to' is reached, not planned (TheMinerMag, November 4, 2024)", () => {
+    const text = 'MARA and CleanSpark race on hashrate\n\nMARA and CleanSpark disclosed that their month-end energized hashrate in October expanded to 40.2 EH/s and 31.3 EH/s.';
+    const own = (ticker: string) => run(ticker, '2024-11-04', text).filter((f) => f.metric === 'hashrate_installed' && !f.company).map((f) => `${f.asOf}=${f.value}`);
+    expect(own('MARA')).toEqual(['2024-10-31=40.2']);
+    expect(own('CLSK')).toEqual(['2024-10-31=31.3']);
+  });
 });
