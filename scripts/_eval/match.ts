@@ -103,8 +103,11 @@ export function factFamily(f: Pick<ExtractedFact, 'metric' | 'basis'>): string {
   return f.metric === 'cost_per_btc' ? `cost_per_btc:${costBasis(f.basis)}` : f.metric;
 }
 
+/** Metrics measured at an instant: a label that gives them a span ("average fleet efficiency … during the quarter") is read at the span's end. */
+const STOCK_FAMILIES = /^(?:hashrate_|btc_held|fleet_efficiency$|power_capacity$)/;
+
 export function periodKeyOf(family: string, p: { asOf?: string | undefined; periodStart?: string | undefined; periodEnd?: string | undefined }): string {
-  if (family.startsWith('hashrate_')) return `@${p.asOf ?? p.periodEnd ?? ''}`;
+  if (STOCK_FAMILIES.test(family)) return `@${p.asOf ?? p.periodEnd ?? ''}`;
   return p.asOf ? `@${p.asOf}` : `${p.periodStart ?? ''}..${p.periodEnd ?? ''}`;
 }
 

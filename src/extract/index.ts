@@ -138,9 +138,11 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
   // a headline naming a quarter without its year ("… Posts Double-Digit Third Quarter Revenue
   // Growth"): the latest such quarter before publication, ahead of quarters the text compares
   const headline = opening[0] ?? '';
-  const bareQuarter = /\b(First|Second|Third|Fourth)\s+Quarter\b(?!\s*(?:of\s+)?(?:Fiscal\s+|FY\s*)?['’]?\d{2,4}\b)/.exec(headline);
+  // … and "Hut 8's Q2 Loss Widens to $69M"
+  const bareQuarter = /\b(First|Second|Third|Fourth)\s+Quarter\b(?!\s*(?:of\s+)?(?:Fiscal\s+|FY\s*)?['’]?\d{2,4}\b)|\bQ([1-4])\b(?!\s*(?:FY\s*)?['’]?\d{2,4}\b)/.exec(headline);
   if (bareQuarter && ctx.filedDate && !findPeriods(headline, dateOpts(env)).length) {
-    const p = firstFlow(`in the ${bareQuarter[1]!.toLowerCase()} quarter`);
+    const word = bareQuarter[1] ?? ['first', 'second', 'third', 'fourth'][Number(bareQuarter[2]) - 1]!;
+    const p = firstFlow(`in the ${word.toLowerCase()} quarter`);
     if (p) return p;
   }
   // a news copy's opening sentence: "… mined 1,213 BTC in September"

@@ -56,7 +56,14 @@ const ZERO_SOLD = /\b(?:no|zero)(?=\s+(?:bitcoins?|btc)\s+(?:was|were|has\s+been
 const ZERO_HELD = /(?<=\b(?:(?:bitcoin|btc)\s+)?(?:holdings|treasury|reserves?|balance)\s+(?:of\s+(?:bitcoins?|btc)\s+)?(?:down\s+)?to\s+)zero\b(?!\s*[-–]?\s*(?:debt|cost|fees?|emissions?|carbon|percent|%))/gi;
 
 /** A block without digits may still state a figure in words: "no bitcoin was sold", "holdings to zero". */
+/** "sold approximately eight bitcoin in March": a small count written as a word, after a verb of
+ * mining, selling or buying (not "the cost to mine one bitcoin") */
+const WORD_COUNT = /(?<=\b(?:sold|sells|mined|produced|bought|purchased|acquired)\s+(?:approximately\s+|about\s+|roughly\s+|only\s+|just\s+|some\s+)?)(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?=\s+(?:bitcoins?|btc)\b(?!\s+(?:miners?|mining\s+(?:machines|rigs|equipment))))/gi;
+const WORD_VALUES: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20 };
+
 function zeroInWords(text: string): boolean {
+  WORD_COUNT.lastIndex = 0;
+  if (WORD_COUNT.test(text)) return true;
   ZERO_SOLD.lastIndex = 0;
   ZERO_HELD.lastIndex = 0;
   return ZERO_SOLD.test(text) || ZERO_HELD.test(text);
@@ -80,6 +87,8 @@ export function findMentions(s: string): Mention[] {
     const scaleText = (scaleWord ?? '').toLowerCase();
     // "m"/"b"/"k" alone are scale words only right after a currency figure
     if (scaleText && !cur && ['m', 'b', 'k'].includes(scaleText) && !unit) continue;
+    // "C$25,900": an amount in Canadian dollars is not a USD figure (the USD one is usually beside it)
+    if (cur && /C\$/.test(cur)) continue;
     const parsed = parseNumber(`${cur ?? ''}${numText}${scaleText ? ` ${scaleText}` : ''}`.replace(/^\(/, ''));
     if (!parsed) continue;
     const after = s.slice(m.index + all.length, m.index + all.length + 40);
@@ -142,6 +151,12 @@ export function findMentions(s: string): Mention[] {
   while ((z = ZERO_SOLD.exec(s))) out.push({ kind: 'btc', value: 0, start: z.index, end: z.index + z[0].length, raw: z[0], approximate: false, unitText: 'btc' });
   ZERO_HELD.lastIndex = 0;
   if (mentionsBtc()) while ((z = ZERO_HELD.exec(s))) out.push({ kind: 'btc', value: 0, start: z.index, end: z.index + z[0].length, raw: z[0], approximate: false, unitText: 'btc' });
+  WORD_COUNT.lastIndex = 0;
+  while ((z = WORD_COUNT.exec(s))) {
+    // "approximately eight bitcoin": the word says how many, the unit follows
+    const unitLen = /^\s+(?:bitcoins?|btc)\b/i.exec(s.slice(z.index + z[0].length))?.[0].length ?? 0;
+    out.push({ kind: 'btc', value: WORD_VALUES[z[0].toLowerCase()]!, start: z.index, end: z.index + z[0].length + unitLen, raw: s.slice(z.index, z.index + z[0].length + unitLen), approximate: /approximately|about|roughly|some/i.test(s.slice(Math.max(0, z.index - 15), z.index)), unitText: 'btc' });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -171,7 +186,7 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   const beforeNoDates = before.replace(new RegExp(`\\b${MONTH_RE_SRC}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\b(?:[QH][1-4]|FY)\\s?(?:(?:19|20)?\\d\\d)?\\b|\\b(?:19|20)\\d\\d\\b`, 'gi'), ' ');
   // "Bitcoin holdings increased 14.6% to 7,406", "treasury holdings of BTC were 808.2"
   // "Bitcoin (BTC-USD) holdings totaled 10,670": a ticker in parentheses may stand between
-  if (aboutBtc && tailOk && (/\b(?:bitcoin|btc)\s+(?:\([A-Z-]{2,10}\)\s+)?(?:holdings?|balance|treasury|reserves?|production|output)\b(?:[^.$%\d]|\d+(?:\.\d+)?\s?%){0,60}\b(?:to|of|at|was|were|is|are|totall?(?:ed|ing)|reached|stood\s+at|now\s+at)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates) || /\b(?:holdings?|treasury|reserves?|balance)\s+of\s+(?:bitcoin|btc)\s+(?:were|was|stood\s+at|totall?ed|amounted\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates))) {
+  if (aboutBtc && tailOk && (/\b(?:bitcoin|btc)\s+(?:\([A-Z-]{2,10}\)\s+)?(?:holdings?|balance|treasury|reserves?|production|output|mined)\b(?:[^.$%\d]|\d+(?:\.\d+)?\s?%){0,60}\b(?:to|of|at|was|were|is|are|totall?(?:ed|ing)|reached|stood\s+at|now\s+at)\s+(?:approximately\s+|about\s+|~\s*)?(?:a\s+(?:new\s+)?record(?:\s+high)?(?:\s+of)?\s+)?$/i.test(beforeNoDates) || /\b(?:holdings?|treasury|reserves?|balance)\s+of\s+(?:bitcoin|btc)\s+(?:were|was|stood\s+at|totall?ed|amounted\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates))) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   // "The sale of 3,000 BTC cuts the miner's holdings to 3,349": a holding named by whose it is
@@ -340,6 +355,8 @@ function exclude(excluded: ExcludedValues | undefined, m: Mention): undefined {
 
 /** note on a hashrate whose only basis word is "capacity" */
 const CAPACITY_WORD_ONLY = 'basis from the word "capacity"';
+/** "31 EH/s year-end target achieved": a target named after the figure as met */
+const TARGET_MET_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:target|goal)\s+(?:was\s+|has\s+been\s+)?(?:achieved|met|reached|hit|surpassed|exceeded)\b/i;
 
 interface Classified {
   metric: Metric;
@@ -380,6 +397,10 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         if (/\b(loaned|lent|lending|on loan)\b/.test(rest)) return { metric: 'btc_held_loaned', confidence: 0.75, notes: ['part of the holdings'] };
         if (/\b(pledged|collateral)\b/.test(rest)) return { metric: 'btc_held_pledged', confidence: 0.75, notes: ['part of the holdings'] };
         return undefined;
+      }
+      // "At 9,113 BTC, Hut 8 continues to have one of the largest self-mined Bitcoin reserves": the reserve's size
+      if (/^\W*at\s*$/i.test(b) && /^\s*,\s*(?:[\w'’.&-]+\s+){1,4}?(?:continues\s+to\s+|still\s+)?(?:has|have|holds?|maintains?|boasts?|keeps?)\b[^.;]{0,80}\b(?:reserves?|holdings|treasur(?:y|ies)|balance)\b/i.test(a)) {
+        return { metric: 'btc_held', confidence: 0.7, notes: ['the size of the reserve named after it'] };
       }
       // "1,060 Bitcoins were produced in Q2 2025, with 143 from self mining and 917 from client cloud
       // mining": the self-mined part of a total that includes customers' mining is the company's own
@@ -445,7 +466,8 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       // "10 EH/s expansion fully funded", "20 EH/s target": a plan named right after the figure
       // … and "delivering 50 EH/s with single site expansion"
       // (not "Current hashrate of ~8.7 EH/s on target for ~13.5 EH/s": the level today, on course for a plan)
-      if (/^\s*(?:of\s+|with\s+)?(?:[\w-]+\s+){0,2}?(?:expansion|target|goal|build[- ]?out|fully funded|pipeline|roadmap)\b/.test(a) && !/^\s*,?\s*(?:and\s+)?(?:(?:is|are|remains?)\s+)?on\s+(?:target|track|pace|course)\b/.test(a)) return exclude(excluded, mention);
+      // (nor "31 EH/s year-end target achieved": a target met is the level reached)
+      if (/^\s*(?:of\s+|with\s+)?(?:[\w-]+\s+){0,2}?(?:expansion|target|goal|build[- ]?out|fully funded|pipeline|roadmap)\b/.test(a) && !/^\s*,?\s*(?:and\s+)?(?:(?:is|are|remains?)\s+)?on\s+(?:target|track|pace|course)\b/.test(a) && !TARGET_MET_AFTER.test(a) && !/^\s*,?\s*(?:with\s+|and\s+)?(?:an?\s+|the\s+|its\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:targets?|goals?)\s+of\s+(?:approximately\s+|about\s+|~\s*)?[\d$~]/.test(a)) return exclude(excluded, mention);
       // "Bought 1.6 EH/s of T21 miners …, taking self-mining capacity to 10 EH/s": the capacity once they arrive
       if (/\b(?:taking|increasing|bringing|lifting|raising|boosting|growing|expanding)\s+(?:(?:its|our|the|total|self[- ]mining|installed|mining|hash(?:ing)?|hash\s?rate)\s+)*(?:capacity|hash\s?rate|fleet)\s+to\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-90)) && /\b(?:acquisition|acquir\w*|bought|purchas\w*|order\w*|secured)\b/.test(sentLead)) return exclude(excluded, mention);
       // "we operated a high of 17.3 EH/s": the peak reached by a date, not the level at it (trusted less)
@@ -541,6 +563,11 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       return { metric: 'power_capacity', confidence: 0.55, notes: [] };
     }
     case 'kwh': {
+      // "paid approximately $0.047 per kilowatt hour to its hosting partners": a hosted miner's power
+      // cost is the rate it pays its hosts
+      if (/\b(?:paid|pays|paying)\b[^.;$]{0,40}$/.test(b.slice(-60)) && /^[^.;]{0,30}?\bto\s+(?:its|our|their)\s+hosting\s+(?:p|partners?|providers?)/.test(a) && !/\b(?:revenue|earned|charged|received)\b/.test(b.slice(-60))) {
+        return { metric: 'energy_cost_per_kwh', confidence: 0.7, notes: ['the rate paid to its hosts'], basisLabel: 'rate paid to hosting partners' };
+      }
       if (/hosting fee|hosted|credits?/.test(near)) return undefined;
       if (!/cost|price|power|electricity|energy|rate/.test(`${near} ${clause.toLowerCase()}`)) return undefined;
       if (/\b(hosting|hosted|revenue|sell|sold|sales?|contract(ed)? (rate|price)|ppa)\b/.test(b.slice(-40))) return undefined;
@@ -777,6 +804,8 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
         subject = multi ? found.subject : undefined;
         // a line with no figure and no period ("|", "• |") does not end what the lead-in named
         if (found.period || /\d/.test(sent.text)) carry = found.period;
+        // "… on track to achieve 12 EH/s in Q2 2024." names a plan's period: the next sentence's figures are not of it
+        if (carry && env.filedDate && periodEnd(carry) > env.filedDate) carry = undefined;
         if (found.period && !found.candidates.length && sent.text.length <= 80 && !listItem) headingPeriod = found.period;
       }
     }
@@ -1045,8 +1074,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // "edged up to 36.5 EH/s" is a level reached, not a ceiling ("up to 50 EH/s")
     // "lowered its guidance from 6.0 EH/s to 5.0 EH/s": the figure moved to keeps the words before "from"
     const movedTo = clauseIdx >= 2 && /^\s*to\b/i.test(s.slice(clause.start, clause.start + 6));
-    const fwdBefore = movedTo ? s.slice(Math.max(clauses[clauseIdx - 2]!.start, m.start - 200), m.start) : beforeWide;
-    let fwdWindow = `${capacityReached ? fwdBefore.replace(/\bup\s+to\s+(?:approximately\s+|about\s+|~\s*)?$/i, ' ') : fwdBefore} ${after.split(/[,;]|\band\b/)[0]}`
+    // … and "Operating guidance increased from 3.7 EH/s to 4.3 EH/s": the figure moved from keeps them too
+    const movedFrom = !movedTo && clauseIdx >= 1 && /^\s*,?\s*from\b/i.test(s.slice(clause.start, clause.start + 8));
+    const fwdBefore = movedTo ? s.slice(Math.max(clauses[clauseIdx - 2]!.start, m.start - 200), m.start) : movedFrom ? s.slice(Math.max(clauses[clauseIdx - 1]!.start, m.start - 200), m.start) : beforeWide;
+    let fwdWindow = `${capacityReached ? fwdBefore.replace(/\bup\s+to\s+(?:approximately\s+|about\s+|~\s*)?$/i, ' ') : fwdBefore} ${TARGET_MET_AFTER.test(after) ? '' : after.split(/[,;]|\band\b|\bwith\s+(?:an?\s+|the\s+|its\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:targets?|goals?)\s+of\b/)[0]}`
       .replace(/\b(?:edged|ticked|inched|crept|moved|went|climbed|rose|jumped)\s+up\s+to\b/gi, ' ')
       // "brings the firm's BTC holdings up to 10,096 BTC": a level reached too
       .replace(/\b(brings?|bringing|brought)\b([^.;$\d]{0,60}?)\bup\s+to\b/gi, '$1$2 ')
@@ -1449,7 +1480,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       const current = ((grain !== 'month' || !c.metric.startsWith('btc_')) && CURRENT_WORD.test(lead)) || reachesNow;
       // … "we have achieved a self-mining capacity of 7.2 EH/s" in a quarter's results out weeks later: the
       // quarter's end, or the day it is out (the other reading, kept below 0.5)
-      if (!current && grain !== 'month' && (c.metric.startsWith('hashrate_') || c.metric === 'power_capacity') && /\b(?:has|have)\s+(?:now\s+)?(?:achieved|reached|surpassed|grown|expanded|increased|attained)\b/i.test(lead) && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > 20 * 86_400_000) periodEndReading = { kind: 'instant', asOf: env.filedDate };
+      if (!current && grain !== 'month' && (c.metric.startsWith('hashrate_') || c.metric === 'power_capacity' || c.metric === 'fleet_efficiency') && /\b(?:has|have)\s+(?:now\s+)?(?:achieved|reached|surpassed|grown|expanded|increased|attained|improved|lowered|reduced)\b/i.test(s.slice(Math.max(0, m.start - 160), m.start)) && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > 20 * 86_400_000) periodEndReading = { kind: 'instant', asOf: env.filedDate };
       // … the holdings "currently" in a monthly update stay at month-end; the day it is out is the other reading
       if (!current && grain === 'month' && c.metric.startsWith('btc_held') && CURRENT_WORD.test(lead) && env.filedDate && env.filedDate > end) periodEndReading = { kind: 'instant', asOf: env.filedDate };
       if (current && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > (grain === 'month' ? 0 : 20 * 86_400_000)) {

@@ -199,4 +199,52 @@ describe('held-out shapes fixed in 0.9.9 (second round: Z5 leftovers, Z7)', () =
     expect(own('MARA')).toEqual(['2024-10-31=40.2']);
     expect(own('CLSK')).toEqual(['2024-10-31=31.3']);
   });
+
+  it("CoinDesk on Hut 8's Q2 2022 (August 11, 2022): a headline's bare 'Q2' is the latest second quarter, and 'C$25,900' is not a USD cost", () => {
+    const text = "Hut 8's Q2 Loss Widens to $69M\n\nThe miner mined 946 bitcoins in the quarter, almost unchanged from the 942 it mined in the first quarter.\n\nHut 8's bitcoin holdings rose 14.6% to 7,406 in the quarter.\n\nThe miner's cost of mining each bitcoin rose 44% to C$25,900.";
+    const facts = run('HUT', '2022-08-11', text);
+    expect(flows(facts, 'btc_produced')).toContain('2022-04-01..2022-06-30=946');
+    expect(stocks(facts, 'btc_held')).toEqual(['2022-06-30=7406']);
+    expect(facts.filter((f) => f.metric === 'cost_per_btc')).toEqual([]);
+  });
+
+  it("'sold approximately eight bitcoin in March': a small count in words (Benzinga on Cipher, April 2, 2024); 'the cost to mine one bitcoin' is no count", () => {
+    const text = 'Cipher March update\n\nCipher said it mined 316 bitcoin last month, bringing its total bitcoin holdings up to 1,741. Cipher also sold approximately eight bitcoin in March as part of its treasury management.\n\nThe cost to mine one bitcoin rose.';
+    const facts = run('CIFR', '2024-04-02', text);
+    expect(flows(facts, 'btc_sold')).toEqual(['2024-03-01..2024-03-31=8']);
+    expect(facts.some((f) => f.value === 1)).toBe(false);
+  });
+
+  it("'At 9,113 BTC, Hut 8 continues to have one of the largest self-mined Bitcoin reserves' is the reserve (Hut 8, October 2023 update of November 6, 2023)", () => {
+    const text = 'Hut 8 Operations Update for October 2023\n\nAt 9,113 BTC, Hut 8 continues to have one of the largest self-mined Bitcoin reserves of any publicly traded company.';
+    expect(stocks(run('HUT', '2023-11-06', text), 'btc_held')).toEqual(['2023-10-31=9113']);
+  });
+
+  it("a sentence naming a plan's quarter ('on track to achieve 12 EH/s and 25 w/TH in Q2 2024') hands no period on: 'have improved overall fleet efficiency from 35 w/TH to 31 w/TH' is read (Bitfarms, Q1 2024 results of May 15, 2024)", () => {
+    const text = 'Bitfarms Reports First Quarter 2024 Results\n\n“We are currently at 7 EH/s and on track to achieve 12 EH/s and 25 w/TH in Q2 2024. Our miner upgrades have improved overall fleet efficiency from 35 w/TH to 31 w/TH.”';
+    const facts = run('BITF', '2024-05-15', text);
+    expect(stocks(facts, 'fleet_efficiency')).toEqual(['2024-03-31=31']);
+    expect(facts.some((f) => f.value === 12 || f.value === 25)).toBe(false);
+    // the day it is out is the other reading, below 0.5
+    expect(facts.filter((f) => f.metric === 'fleet_efficiency' && f.asOf === '2024-05-15').every((f) => f.confidence < 0.5)).toBe(true);
+  });
+
+  it("'paid approximately $0.047 per kilowatt hour to its hosting partners' is a hosted miner's power cost (Bit Digital, Q2 2024 results of August 19, 2024)", () => {
+    const text = 'Bit Digital Q2 2024 results\n\nOperational Highlights for the Second Quarter of 2024\n\nThe Company earned 244.2 bitcoins during the Second Quarter of 2024. The Company paid approximately $0.047 per kilowatt hour to its hosting partners.';
+    expect(flows(run('BTBT', '2024-08-19', text), 'energy_cost_per_kwh')).toEqual(['2024-04-01..2024-06-30=0.047']);
+  });
+
+  it("'Bitcoin mined surged 133% to a record 3,259' (Proactive on Iris Energy's fiscal 2023, October 9, 2023)", () => {
+    const text = 'Iris Energy posts record revenue\n\nIris Energy reported its results for the fiscal year ended June 30, 2023. Bitcoin mined surged 133% to a record 3,259, mostly on growth in operating hashrate.';
+    expect(flows(run('IREN', '2023-10-09', text), 'btc_produced')).toEqual(['2022-07-01..2023-06-30=3259']);
+  });
+
+  it("'Operating guidance increased from 3.7 EH/s to 4.3 EH/s in 2022': both figures are guidance (Iris Energy, June 2022 update of July 7, 2022); '31 EH/s year-end target achieved' is a level reached (IREN, December 2024 update)", () => {
+    const guidance = 'Iris Energy June 2022 update\n\nOperating guidance increased from 3.7 EH/s to 4.3 EH/s in 2022';
+    expect(run('IREN', '2022-07-07', guidance).filter((f) => f.metric.startsWith('hashrate_'))).toEqual([]);
+    const met = 'IREN December 2024 Monthly Update\n\nIREN published its monthly update for December 2024.\n\n  • 529 Bitcoin mined in Dec\n  • 31 EH/s year-end target achieved (original target of 20 EH/s)\n  • 50 EH/s on-track for H1 2025';
+    const facts = run('IREN', '2025-01-07', met);
+    expect(confident(facts, 'hashrate_operating').map((f) => `${f.asOf}=${f.value}`)).toEqual(['2024-12-31=31']);
+    expect(facts.some((f) => f.value === 20 || f.value === 50)).toBe(false);
+  });
 });
