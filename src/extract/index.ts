@@ -179,7 +179,12 @@ function close(a: number, b: number): boolean {
 const SOURCE_RANK = { table: 3, line: 2, prose: 1 } as const;
 
 /** Dedups equal figures, demotes disagreeing ones below 0.5, converts to ExtractedFact. */
-function finalize(candidates: Candidate[]): ExtractedFact[] {
+const DATED_AT_PUBLICATION = 'a sale or purchase the announcement names without its days: dated at publication';
+
+function finalize(candidatesIn: Candidate[]): ExtractedFact[] {
+  // "Cango sells 2,000 BTC" over "… sold 2000 BTC in March": the headline's sale, dated only by the
+  // day it was written, is the one the text dates; keep the dated one
+  const candidates = candidatesIn.filter((c) => !(c.notes.includes(DATED_AT_PUBLICATION) && candidatesIn.some((o) => o !== c && o.metric === c.metric && !o.notes.includes(DATED_AT_PUBLICATION) && close(o.value, c.value) && (o.company ?? '') === (c.company ?? ''))));
   const groups = new Map<string, Candidate[]>();
   for (const c of candidates) {
     if (!inBounds(c.metric, c.value)) continue;

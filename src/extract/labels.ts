@@ -56,8 +56,11 @@ export function aliasRulesFrom(aliases: Record<string, string[]> | undefined, ki
     const value = kindOf(metric);
     if (!value) continue;
     for (const phrase of phrases) {
-      const esc = phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      out.push({ metric: metric as LabelRule['metric'], value, match: new RegExp(`\\b${esc}\\b`) });
+      // "=self-mining": the whole label (a sub-row "- Self-mining" under a hash rate heading), not a
+      // word inside another label ("Self-mining revenue")
+      const whole = phrase.startsWith('=');
+      const esc = (whole ? phrase.slice(1) : phrase).toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      out.push({ metric: metric as LabelRule['metric'], value, match: whole ? new RegExp(`^(?:[-–—•·]\\s*)?${esc}$`) : new RegExp(`\\b${esc}\\b`) });
     }
   }
   return out;

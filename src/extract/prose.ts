@@ -762,6 +762,7 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
   // a paragraph that opens right after one ending on a sale ("… while selling 1,975 [bitcoins]." then
   // "The miner received a total of $44 million") goes on about that sale
   let soldCarry = false;
+  let soldPeriod: Period | undefined;
   for (const block of doc.blocks) {
     if (block.role === 'heading' || !multi) subject = undefined;
     if (!/\d/.test(block.text) && !zeroInWords(block.text)) {
@@ -775,6 +776,8 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
     let carry: Period | undefined = sectionCarry;
     let headingPeriod: Period | undefined;
     let prevSold: boolean = soldCarry && !listItem && block.role !== 'heading';
+    // … and takes the sale's period ("sold 2000 BTC in March." then "It raised $75 million")
+    if (prevSold && soldPeriod && !carry) carry = soldPeriod;
     for (const { text: rawLine, start: lineStart } of splitLines(block.text)) {
       const lineOffset = block.offset + lineStart;
       const bullet = /^\s*(?:[-*•●▪◦]|\d{1,2}[.)])\s+/.exec(rawLine);
@@ -796,6 +799,7 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
         restore(found.candidates);
         prevHashSubject = hashSubjectOf(sent.text);
         prevSold = !!found.sold;
+        if (found.sold) soldPeriod = found.period;
         if (!env.periodic) {
           const lead = sentenceLead(sent.text, found.named, env.company, doc.text);
           aboutOther = lead === 'other' || (lead === 'follows' && aboutOther);

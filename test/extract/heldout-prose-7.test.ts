@@ -247,4 +247,28 @@ describe('held-out shapes fixed in 0.9.9 (second round: Z5 leftovers, Z7)', () =
     expect(confident(facts, 'hashrate_operating').map((f) => `${f.asOf}=${f.value}`)).toEqual(['2024-12-31=31']);
     expect(facts.some((f) => f.value === 20 || f.value === 50)).toBe(false);
   });
+
+  it("Bitdeer's '- Self-mining' sub-row under its hash rate table is the hash rate in place for self-mining, by the registry's whole-label alias (Q2 2024 results 6-K of August 12, 2024); a 'Self-mining revenue' row is not", () => {
+    // the table as scraped: one cell per line, cells parted by "|" lines
+    const rows = [
+      ['Metrics', '2024', '2023'],
+      ['Total hash rate under management (EH/s)', '22.3', '18.8'],
+      ['- Proprietary hash rate', '8.5', '6.2'],
+      ['- Self-mining', '7.3', '3.8'],
+      ['- Cloud Hash Rate', '1.2', '1.6'],
+    ];
+    const text = ['Bitdeer Announces Unaudited Financial Results for the Second Quarter of 2024', '|', 'Three Months Ended Jun 30,', '|', '||', ...rows.flatMap((r) => [...r.flatMap((c) => [c, '|'])])].join('\n');
+    expect(stocks(run('BTDR', '2024-08-12', text), 'hashrate_installed').sort()).toEqual(['2023-06-30=3.8', '2024-06-30=7.3']);
+    // the alias is the whole label: a "Self-mining revenue" row is not a hash rate
+    const revenue = text.replace('- Self-mining\n|\n7.3\n|\n3.8', 'Self-mining revenue\n|\n7.3\n|\n3.8');
+    expect(run('BTDR', '2024-08-12', revenue).filter((f) => f.metric.startsWith('hashrate_') && (f.value === 7.3 || f.value === 3.8))).toEqual([]);
+  });
+
+  it("AMBCrypto on Cango (April 10, 2026): the headline's 'sells 2,000 BTC' gives way to the body's 'sold 2000 BTC in March', and the next paragraph's 'raised $75 million' is that sale's proceeds", () => {
+    const text = 'Cango sells 2,000 BTC to pay down debt\n\nOn Wednesday, the firm announced that it sold 2000 BTC in March to retire its BTC-backed loans.\n\nThe firm added that it raised $75 million and that part of the proceeds will go to its new lines of business.\n\nNow, the firm holds 1,025.69 BTC.';
+    const facts = run('CANG', '2026-04-10', text);
+    expect(flows(facts, 'btc_sold')).toEqual(['2026-03-01..2026-03-31=2000']);
+    expect(flows(facts, 'btc_sold_proceeds')).toEqual(['2026-03-01..2026-03-31=75000000']);
+    expect(stocks(facts, 'btc_held')).toEqual(['2026-04-10=1025.69']);
+  });
 });
