@@ -255,7 +255,10 @@ function shiftMonths(iso: string, by: number): string {
 }
 
 /** Reads the rows that follow a header, until the text turns back into prose. */
-export function readFlatTable(text: string, header: FlatHeader, env: Env): FlatTable {
+export function readFlatTable(textIn: string, header: FlatHeader, env: Env): FlatTable {
+  // "Appx. $29.4 million Appx. $55.8 million": a hedge before each value is not a label between them
+  // (blanked, so offsets stay those of the document)
+  const text = textIn.replace(/\b(?:appx|approx)\.\s?(?=[$~\d(])|\bapproximately\s(?=[$~\d(])/gi, (m) => ' '.repeat(m.length));
   const columns = glueColumns(header);
   const rows: FlatRow[] = [];
   const limit = Math.min(text.length, header.end + 5000);
@@ -303,12 +306,17 @@ export function readFlatTable(text: string, header: FlatHeader, env: Env): FlatT
     }
     failures = 0;
     const sec = SECTION_RE.exec(label);
+    // "Hosting Energized Hash rate4 5.7 6.3 Total Energized Hash rate 26.1 …": "Hosting" and
+    // "Self-Mining" in front of a row's own words qualify that row; a heading such as "Bitcoin
+    // Mining" glued to the first row captions the rows after it too
+    let rowCaption = caption;
     if (sec && sec[0].length < label.length) {
-      caption = sec[1]!;
+      rowCaption = sec[1]!;
+      if (!/^(?:hosting|self[- ]mining)$/i.test(sec[1]!.trim())) caption = rowCaption;
       label = label.slice(sec[0].length).trim();
-    } else if (!label && sec) caption = sec[1]!;
-    const skipped = !label || OTHER_SECTION.test(caption) || OTHER_SECTION.test(label);
-    rows.push({ label, readLabel: readableLabel(label, caption, env), start: p, runStart: q, end: e, glue, skipped });
+    } else if (!label && sec) caption = rowCaption = sec[1]!;
+    const skipped = !label || OTHER_SECTION.test(rowCaption) || OTHER_SECTION.test(label);
+    rows.push({ label, readLabel: readableLabel(label, rowCaption, env), start: p, runStart: q, end: e, glue, skipped });
     end = e;
     p = e;
   }

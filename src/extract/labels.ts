@@ -60,7 +60,7 @@ export function aliasRulesFrom(aliases: Record<string, string[]> | undefined, ki
       // word inside another label ("Self-mining revenue")
       const whole = phrase.startsWith('=');
       const esc = (whole ? phrase.slice(1) : phrase).toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      out.push({ metric: metric as LabelRule['metric'], value, match: whole ? new RegExp(`^(?:[-–—•·]\\s*)?${esc}$`) : new RegExp(`\\b${esc}\\b`) });
+      out.push({ metric: metric as LabelRule['metric'], value, match: whole ? new RegExp(`^(?:[-–—•·]\\s*)?${esc}$`) : new RegExp(`\\b${esc}\\b`), phrase: (whole ? phrase.slice(1) : phrase).toLowerCase() });
     }
   }
   return out;

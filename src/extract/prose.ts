@@ -445,6 +445,11 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       return { metric, confidence, notes };
     }
     case 'hashrate': {
+      // a company's own name for its hash rate (registry labelAliases: BitFuFu's "mining capacity under management")
+      const aliasHit = aliasRules.find((r) => r.metric.startsWith('hashrate_') && !!r.phrase && new RegExp(`\\b${r.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(b.slice(-90).toLowerCase().replace(/\s+(?:\([^)]*\)\s+)?(?:increased|decreased|rose|grew|fell|reached|was|were|is|of|to|stood\s+at|totall?ed)(?:\s+(?:by\s+)?[\d.]+\s?%)?(?:\s+to)?\s+(?:approximately\s+|about\s+|~\s*)?$/, '').trim()));
+      if (aliasHit && /\b(?:increased|decreased|rose|grew|fell|reached|was|were|is|of|to|stood\s+at|totall?ed)\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-40))) {
+        return { metric: aliasHit.metric, basis: aliasHit.metric === 'hashrate_installed' ? 'installed' : 'operating', confidence: 0.7, notes: ['the company’s own name for its hash rate'] };
+      }
       if (/\b(global|network|industry|under management|hosting|hosted|cloud|customers?|chip|per (unit|machine|miner))\b/.test(near)) return undefined;
       // "200 MW … This is equivalent to 6.6 EH/s of hashrate", "a site that can support 8 EH/s": what
       // capacity would hold, not a fleet
@@ -992,7 +997,8 @@ interface SentenceContext {
 }
 
 /** Between two figures of one list: the first one's period, then "and" ("… in March 2023 and a record …"). */
-const LIST_GAP = /^\s*(?:(?:in|for|during|over|as of|at|on)\s+)?[\w ,'’-]{1,30}?\s*(?:,\s*and|,\s*followed\s+by|,\s*then|,|and)\s+(?:an?\s+)?(?:(?:new\s+)?record\s+)?$/i;
+// … "Mined 1,434 BTC in Q4 2022; 5,167 BTC in 2022"
+const LIST_GAP = /^\s*(?:(?:in|for|during|over|as of|at|on)\s+)?[\w ,'’-]{1,30}?\s*(?:[,;]\s*and|,\s*followed\s+by|,\s*then|[,;]|and)\s+(?:an?\s+)?(?:(?:new\s+)?record\s+)?$/i;
 /** between "from X" and "to Y": at most a short period phrase ("in April", "at the end of Q1") */
 const FROM_TO_GAP = /^\s*(?:(?:per|\/|a|each)\s*(?:bitcoin|btc|coin)\s*)?(?:(?:in|during|for|at|as of|on)\s+[\w ,.'’-]{1,30}?\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?$/i;
 
@@ -1162,7 +1168,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       if (
         prev &&
         prev.m.kind === m.kind &&
-        prev.clauseIdx === clauseIdx &&
+        (prev.clauseIdx === clauseIdx || (prev.clauseIdx === clauseIdx - 1 && /;/.test(gap) && !clause.comparison)) &&
         LIST_GAP.test(gap) &&
         findPeriods(gap, dateOpts(env)).length > 0 &&
         findPeriods(s.slice(m.end, m.end + 40), dateOpts(env)).some((h) => h.index <= 4)

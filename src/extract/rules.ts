@@ -18,6 +18,8 @@ export interface LabelRule {
   basis?: string;
   confidence?: number;
   note?: string;
+  /** a registry alias's own words, lower case, for prose that ends in them */
+  phrase?: string;
 }
 
 /** Words that make any row or clause about someone else's coins or the whole network. */
@@ -139,7 +141,7 @@ export const COMPARISON_SPLIT = new RegExp(
     String.raw`(?<=%\s{0,3})over\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z]))|` +
     // ", almost doubling what we mined last year"
     String.raw`(?:almost\s+|nearly\s+|more\s+than\s+)?(?:doubling|tripling|quadrupling|halving)\s+(?=what|that|the|its|our|from)|` +
-    String.raw`relative\s+to|against|while|whereas|(?:consistent|in[\s-]+line|flat|level)\s+with|similar\s+to|unchanged\s+from|(?:fewer|more|less|lower|higher)\s+than|(?:(?:just|slightly|a\s+little|a\s+bit|well)\s+)?(?:below|above)(?=\s+(?:the\s+)?[~$]?\d)|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))(?:\b|(?=[~$]))`,
+    String.raw`relative\s+to|against|while|whereas|(?:consistent|in[\s-]+line|flat|level)\s+with|similar\s+to|unchanged\s+from|(?:fewer|more|less|lower|higher)\s+than(?!\s+(?:approximately\s+|about\s+)?[\d,]+\s+(?:[\w-]+\s+){0,2}(?:miners|machines|rigs|asics|units|servers|sites|facilities|gpus|employees)\b)|(?:(?:just|slightly|a\s+little|a\s+bit|well)\s+)?(?:below|above)(?=\s+(?:the\s+)?[~$]?\d)|prior\s+(?:month|year|quarter)|previous\s+(?:month|year|quarter))(?:\b|(?=[~$]))`,
   'gi',
 );
 

@@ -272,3 +272,31 @@ describe('held-out shapes fixed in 0.9.9 (second round: Z5 leftovers, Z7)', () =
     expect(stocks(facts, 'btc_held')).toEqual(['2026-04-10=1025.69']);
   });
 });
+
+describe('held-out shapes fixed in 0.9.9 (third round: Z8, Z9)', () => {
+  it("'Mined 1,434 BTC in Q4 2022; 5,167 BTC in 2022;': a list over periods parted by semicolons (Bitfarms, Q4 2022 results of March 21, 2023)", () => {
+    const text = 'Bitfarms Reports Fourth Quarter and Full Year 2022 Results\n\n– Mined 1,434 BTC in Q4 2022; 5,167 BTC in 2022;\nand 20,000+ BTC since inception through February 2023 –';
+    expect(flows(run('BITF', '2023-03-21', text), 'btc_produced').sort()).toEqual(['2022-01-01..2022-12-31=5167', '2022-10-01..2022-12-31=1434']);
+  });
+
+  it("'operated its own fleet of more than 85,000 bitcoin miners, producing 8.9 EH/s': a count of machines is not a comparison (Core Scientific, April 2022 update of May 5, 2022)", () => {
+    const text = 'Core Scientific Announces April Updates\n\nAs of April month end, Core Scientific operated its own fleet of more than 85,000 bitcoin miners, producing 8.9 EH/s.';
+    expect(stocks(run('CORZ', '2022-05-05', text), 'hashrate_operating')).toEqual(['2022-04-30=8.9']);
+  });
+
+  it("a KPI table flattened into one line (Core Scientific, May 2024 update of June 5, 2024): 'Hosting …' qualifies its own row only, and 'Appx. $29.4 million Appx. $55.8 million' are two values, not '$2' and '9.4 million'", () => {
+    const text = 'Core Scientific May 2024 production update\n\nMetric May 2024 April 2024 Self-Mining Bitcoin Earned1 447 803 Hosting Bitcoin Earned by Customers2 128 265 Average Self-Mined Bitcoin Earned/Day 14.4 26.8 Self-Mining Energized Hash rate3 20.4 20.4 Hosting Energized Hash rate4 5.7 6.3 Total Energized Hash rate 26.1 26.7 Bitcoin Sold5 453 847 Bitcoin Sales Proceeds ($USD) Appx. $29.4 million Appx. $55.8 million Average Self-Mining Fleet Efficiency (J/TH)6 24.23 25.78';
+    const facts = run('CORZ', '2024-06-05', text);
+    expect(flows(facts, 'btc_produced').sort()).toEqual(['2024-04-01..2024-04-30=803', '2024-05-01..2024-05-31=447']);
+    expect(flows(facts, 'btc_sold').sort()).toEqual(['2024-04-01..2024-04-30=847', '2024-05-01..2024-05-31=453']);
+    expect(flows(facts, 'btc_sold_proceeds').sort()).toEqual(['2024-04-01..2024-04-30=55800000', '2024-05-01..2024-05-31=29400000']);
+    expect(stocks(facts, 'fleet_efficiency').sort()).toEqual(['2024-04-30=25.78', '2024-05-31=24.23']);
+    expect(facts.some((f) => f.value === 9400000)).toBe(false);
+  });
+
+  it("BitFuFu's 'Total mining capacity under management increased 62.5% to 24.7 EH/s' is its hash rate by the registry's alias; for a company without it the words stay another's (Q2 2024 results of August 20, 2024)", () => {
+    const text = 'BitFuFu Q2 2024 results\n\nTotal mining capacity under management increased 62.5% to 24.7 EH/s, compared to 15.2 EH/S during the same period of 2023.';
+    expect(stocks(run('FUFU', '2024-08-20', text), 'hashrate_installed').sort()).toEqual(['2023-06-30=15.2', '2024-06-30=24.7']);
+    expect(run('BTDR', '2024-08-20', text.replace('BitFuFu', 'Bitdeer')).filter((f) => f.metric.startsWith('hashrate_'))).toEqual([]);
+  });
+});
