@@ -126,6 +126,8 @@ const RULES: readonly ScopeRule[] = [
   },
   // "2.3 exahashes online in Abu Dhabi": one place's figure
   { kinds: CAPACITY, test: (s, m) => SITE_AFTER.test(after(s, m, 50)), cap: { max: 0.4, note: 'a place named right after it: a site figure' } },
+  // "2.96 c/kWh Childress electricity cost": a power price named by one of the registry's sites
+  { kinds: ['kwh'], test: (s, m, _clause, env) => siteNamedBefore(`${after(s, m, 30).split(/[.;,]/)[0] ?? ''}`, env) || siteNamedBefore(before(s, m, 60), env), cap: { max: 0.4, note: 'a named site’s power price' } },
   // "to 7.3 EH/s from 3.8 EH/s in its Bhutan mining datacenter": a named facility's figure
   {
     kinds: CAPACITY,

@@ -299,4 +299,9 @@ describe('held-out shapes fixed in 0.9.9 (third round: Z8, Z9)', () => {
     expect(stocks(run('FUFU', '2024-08-20', text), 'hashrate_installed').sort()).toEqual(['2023-06-30=15.2', '2024-06-30=24.7']);
     expect(run('BTDR', '2024-08-20', text.replace('BitFuFu', 'Bitdeer')).filter((f) => f.metric.startsWith('hashrate_'))).toEqual([]);
   });
+
+  it("'2.96 c/kWh Childress electricity cost' is one site's power price, kept below 0.5 (IREN, November 2024 update of December 6, 2024)", () => {
+    const text = 'IREN November 2024 Monthly Investor Update\n\n- 2.96 c/kWh Childress electricity cost';
+    expect(confident(run('IREN', '2024-12-06', text), 'energy_cost_per_kwh')).toEqual([]);
+  });
 });
