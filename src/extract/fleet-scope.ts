@@ -63,6 +63,19 @@ function siteNamedBefore(text: string, env: Env): boolean {
   return !(env.company && env.company.aliases.concat(env.company.name).some((a) => between.includes(a)));
 }
 
+/** A registry site named soon after the figure ("1.3 EH/s running at its facility in Alborz"), with no total or company word before it. */
+function siteNamedAfter(text: string, env: Env): boolean {
+  const re = sitePattern(env.companies);
+  if (!re) return false;
+  re.lastIndex = 0;
+  const first = re.exec(text);
+  if (!first) return false;
+  const between = text.slice(0, first.index);
+  if (/\b(?:total|fleet|company|company-wide|overall|combined|aggregate|consolidated|group|across|portfolio|including|and)\b/i.test(between)) return false;
+  // the figure's own words place it: "running at its 40 megawatt facility in", not "through upgrades of its site in"
+  return /^\s*(?:\([^)]{1,12}\)\s*)?(?:of\s+hash\s?rate\s+)?(?:running|operating|online|energized|deployed|installed|hashing)\s+(?:at|in)\b[^,;.]{0,50}$/i.test(between);
+}
+
 const RULES: readonly ScopeRule[] = [
   // "capacity at the Lake Mariner Facility is 8.8 EH/s"
   {
@@ -126,6 +139,9 @@ const RULES: readonly ScopeRule[] = [
   },
   // "2.3 exahashes online in Abu Dhabi": one place's figure
   { kinds: CAPACITY, test: (s, m) => SITE_AFTER.test(after(s, m, 50)), cap: { max: 0.4, note: 'a place named right after it: a site figure' } },
+  { kinds: CAPACITY, test: (s, m, _clause, env) => siteNamedAfter(after(s, m, 70), env), cap: { max: 0.4, note: 'a named site right after it: a site figure' } },
+  // "Our new joint venture in Paraguay … reaching 0.3 exahash": the venture's fleet, not the company's
+  { kinds: CAPACITY, test: (s, m) => /\bjoint[- ]ventures?\b(?:[^.;]|\.(?=\d)){0,80}$/i.test(before(s, m, 100)) && !/\b(?:total|including|includes|share\s+of)\b/i.test(before(s, m, 100)), cap: { max: 0.4, note: 'a joint venture’s figure' } },
   // "2.96 c/kWh Childress electricity cost": a power price named by one of the registry's sites
   { kinds: ['kwh'], test: (s, m, _clause, env) => siteNamedBefore(`${after(s, m, 30).split(/[.;,]/)[0] ?? ''}`, env) || siteNamedBefore(before(s, m, 60), env), cap: { max: 0.4, note: 'a named site’s power price' } },
   // "to 7.3 EH/s from 3.8 EH/s in its Bhutan mining datacenter": a named facility's figure

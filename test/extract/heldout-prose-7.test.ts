@@ -304,4 +304,14 @@ describe('held-out shapes fixed in 0.9.9 (third round: Z8, Z9)', () => {
     const text = 'IREN November 2024 Monthly Investor Update\n\n- 2.96 c/kWh Childress electricity cost';
     expect(confident(run('IREN', '2024-12-06', text), 'energy_cost_per_kwh')).toEqual([]);
   });
+
+  it("'1.3 EH/s running at its 40 megawatt facility in Alborz' is one site's; 'our new joint venture in Paraguay … reaching 0.3 exahash' is the venture's; both stay below 0.5 (CoinDesk on Cipher, August 9, 2022; Marathon, December 2023 update of January 4, 2024)", () => {
+    const cipher = 'Cipher Q2 2022 loss widens\n\nThe miner has 1.3 exahashes per second (EH/s) running at its 40 megawatt facility in Alborz, Texas.';
+    expect(confident(run('CIFR', '2022-08-09', cipher), 'hashrate_operating')).toEqual([]);
+    const mara = 'Marathon Digital Holdings Announces Bitcoin Production and Mining Operation Updates for December 2023\n\nOur new joint venture in Paraguay also continued to energize, reaching 0.3 exahash with 2,110 miners.';
+    expect(confident(run('MARA', '2024-01-04', mara), 'hashrate_operating')).toEqual([]);
+    // a site named after a company-wide figure's cause is not its place
+    const odessa = 'Cipher FY2024\n\nThe firm increased its total self-mining hashrate to around 13.5 exahashes per second (EH/s) through upgrades of its site in Odessa, Texas.';
+    expect(run('CIFR', '2025-02-26', odessa).filter((f) => f.value === 13.5 && /site/.test(f.notes ?? ''))).toEqual([]);
+  });
 });
