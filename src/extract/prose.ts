@@ -622,7 +622,7 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       }
       // "The power cost per bitcoin self-mined was $13,798", "the average cost required to mine each BTC … stands at $51,887"
       // … and "direct cost of production per BTC*** of $12,500"
-      const costBefore = /\bcosts?\s+(?:of\s+production\s+)?(?:per|to (?:self[- ])?mine|of (?:self[- ])?mining|required to mine|to produce)\s+(?:(?:one|a|each)\s+)?(?:(?:self-)?mined\s+|produced\s+)?(?:bitcoin|btc)(?:\s+(?:self-mined|mined|produced))?\b(?:[^$\d.;]|\d+(?:\.\d+)?\s?%){0,75}$/.exec(l.slice(-160));
+      const costBefore = /\bcosts?\s+(?:of\s+production\s+)?(?:per|to (?:self[- ])?mine|of (?:self[- ])?mining|required to mine|to produce|of producing|of mining)\s+(?:(?:one|a|each)\s+)?(?:(?:self-)?mined\s+|produced\s+)?(?:bitcoin|btc)(?:\s+(?:self-mined|mined|produced))?\b(?:[^$\d.;]|\d+(?:\.\d+)?\s?%){0,75}$/.exec(l.slice(-160));
       if (costBefore && !/revenue|hosting|price of bitcoin|bitcoin price/.test(l.slice(-160))) {
         return costPerBtc(l.slice(-160), sc, 0.65);
       }
@@ -660,6 +660,10 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       // … "our Bitcoin mining business in November 2024, which generated RMB653.0 million (US$89.5 million)"
       if (/\b(?:bitcoin|btc|self[- ])\s*mining (?:business|operations?|segment)(?:\s+(?:launched\s+|started\s+|begun\s+)?in\s+[a-z]+\s+\d{4})?,?\s+(?:which\s+)?(?:generat\w*|contribut\w*|earn\w*|brought in|bringing in)\s+(?:revenues?\s+of\s+)?(?:[a-z]{3}\s?[\d.,]+\s*(?:million|billion|thousand|mn|bn)?\s*(?:\(\s*(?:us\s?)?)?)?$/.test(l.slice(-130)) && !/hosting|cloud|hosted/.test(w)) {
         return { metric: 'mining_revenue', confidence: 0.75, notes: [] };
+      }
+      // "Revenue was largely driven by Bitcoin mining, which generated $43.38 million"
+      if (/\brevenues?\b[^.;$]{0,60}\b(?:driven\s+by|from|came\s+from)\s+(?:bitcoin|btc|self[- ])\s*mining,?\s+(?:which\s+)?(?:generated|contributed|brought\s+in|accounted\s+for)\s+(?:approximately\s+|about\s+|around\s+|~\s*)?$/.test(l.slice(-140)) && !/hosting|cloud|hosted/.test(w)) {
+        return { metric: 'mining_revenue', confidence: 0.7, notes: [] };
       }
       // "the proprietary mining segment generated 3,577 bitcoin with a revenue of $100 million"
       if (/\b(?:bitcoin|btc|self[- ]|proprietary)\s*mining (?:business|operations?|segment)\b[^$;]{0,60}\bwith\s+(?:a\s+)?revenues?\s+of\s+(?:approximately\s+|about\s+|around\s+|~\s*)?$/.test(l.slice(-160)) && !/hosting|cloud|hosted/.test(w)) {

@@ -314,4 +314,13 @@ describe('held-out shapes fixed in 0.9.9 (third round: Z8, Z9)', () => {
     const odessa = 'Cipher FY2024\n\nThe firm increased its total self-mining hashrate to around 13.5 exahashes per second (EH/s) through upgrades of its site in Odessa, Texas.';
     expect(run('CIFR', '2025-02-26', odessa).filter((f) => f.value === 13.5 && /site/.test(f.notes ?? ''))).toEqual([]);
   });
+
+  it("'Revenue was largely driven by Bitcoin mining, which generated $43.38 million' (news on TeraWulf's Q3 2025, November 11, 2025); 'The cash cost of producing each Bitcoin rose to $47,300, up from $27,900 in Q1' (news on Bitfarms' Q2 2024, August 9, 2024)", () => {
+    const wulf = 'TeraWulf Q3 2025 results\n\nTeraWulf reported results for the third quarter of 2025. Revenue was largely driven by Bitcoin mining, which generated $43.38 million, and a nascent HPC segment that added $7.20 million.';
+    expect(flows(run('WULF', '2025-11-11', wulf), 'mining_revenue')).toEqual(['2025-07-01..2025-09-30=43380000']);
+    const bitf = 'Bitfarms Q2 2024 results\n\nBitfarms mined 614 BTC in Q2, valued at approximately $37 million. The cash cost of producing each Bitcoin rose to $47,300, up from $27,900 in Q1.';
+    const facts = run('BITF', '2024-08-09', bitf);
+    expect(flows(facts, 'cost_per_btc').sort()).toEqual(['2024-01-01..2024-03-31=27900', '2024-04-01..2024-06-30=47300']);
+    expect(facts.some((f) => f.value === 37000000)).toBe(false);
+  });
 });
