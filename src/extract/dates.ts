@@ -389,37 +389,24 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     }
     add({ kind: 'instant', asOf: d.date }, m.index, m[0].length);
   }
-  // "between April and May", "from October to December 2024": the months from the first to the last
+  // the months from the first named to the last; a year left out is the later month's, anchored
+  const monthSpan = (at: number, length: number, first: string, firstYear: string | undefined, last: string, lastYear: string | undefined) => {
+    if (covered(at)) return;
+    const m1 = monthNumber(first);
+    const m2 = monthNumber(last);
+    if (!m1 || !m2 || m1 === m2) return;
+    const y2 = lastYear ? Number(lastYear) : anchorYear(m2, opts.ref, 1, opts.refIsBound);
+    if (!y2) return unanchored(at, length);
+    const y1 = firstYear ? Number(firstYear) : m1 < m2 ? y2 : y2 - 1;
+    add({ kind: 'flow', start: iso(y1, m1, 1), end: lastDayOfMonth(y2, m2), grain: 'other' }, at, length);
+  };
+  // "between April and May", "from October to December 2024"
   const monRangeRe = new RegExp(`\\b(?:between|from)\\s+(${MONTH_ALT})(?![a-z])\\.?(?:\\s+(\\d{4}))?\\s+(?:and|to|through|until|[-–])\\s+(${MONTH_ALT})(?![a-z])\\.?(?:,?\\s+(\\d{4}))?(?!\\s*\\d)`, 'gi');
-  while ((m = monRangeRe.exec(text))) {
-    if (covered(m.index)) continue;
-    const m1 = monthNumber(m[1]!);
-    const m2 = monthNumber(m[3]!);
-    if (!m1 || !m2 || m1 === m2) continue;
-    const y2 = m[4] ? Number(m[4]) : anchorYear(m2, opts.ref, 1, opts.refIsBound);
-    if (!y2) {
-      unanchored(m.index, m[0].length);
-      continue;
-    }
-    const y1 = m[2] ? Number(m[2]) : m1 < m2 ? y2 : y2 - 1;
-    add({ kind: 'flow', start: iso(y1, m1, 1), end: lastDayOfMonth(y2, m2), grain: 'other' }, m.index, m[0].length);
-  }
+  while ((m = monRangeRe.exec(text))) monthSpan(m.index, m[0].length, m[1]!, m[2], m[3]!, m[4]);
   // "Jan. - Apr.", "Jan-Apr 2024", "(i.e. January to April)": a span of months with no "from" before it
+  // (not "Nov-24": a two-digit year after a month is no second month)
   const monSpanRe = new RegExp(`\\b(${MONTH_ALT})(?![a-z])\\.?(?:\\s*[-–]\\s*|\\s+(?:through|thru|to)\\s+)(${MONTH_ALT})(?![a-z])\\.?(?:,?\\s+(\\d{4}))?(?![-\\d])`, 'gi');
-  while ((m = monSpanRe.exec(text))) {
-    if (covered(m.index)) continue;
-    const m1 = monthNumber(m[1]!);
-    const m2 = monthNumber(m[2]!);
-    if (!m1 || !m2 || m1 === m2) continue;
-    // "Nov-24"-style years are not months: the second name must not be followed by a 2-digit year
-    const y2 = m[3] ? Number(m[3]) : anchorYear(m2, opts.ref, 1, opts.refIsBound);
-    if (!y2) {
-      unanchored(m.index, m[0].length);
-      continue;
-    }
-    const y1 = m1 < m2 ? y2 : y2 - 1;
-    add({ kind: 'flow', start: iso(y1, m1, 1), end: lastDayOfMonth(y2, m2), grain: 'other' }, m.index, m[0].length);
-  }
+  while ((m = monSpanRe.exec(text))) monthSpan(m.index, m[0].length, m[1]!, undefined, m[2]!, m[3]);
   // month names: "November 2022", "Nov-24", "in November", "for the month of December"
   const monRe = new RegExp(`\\b(${MONTH_ALT})(?![a-z])\\.?(?:[\\s-]+'?(\\d{4}|\\d{2})\\b)?`, 'gi');
   while ((m = monRe.exec(text))) {
