@@ -531,6 +531,9 @@ export function samePeriodHits(text: string, docBase: Period | undefined, local:
   // sentence that says it compares year over year takes "the previous year" for the same span a year back
   const yoy = /\b(?:year[- ](?:over|on)[- ]year|yoy|y\/y)\b/i.test(text);
   while ((m = back.exec(text))) {
+    // "increased its hashrate by 6%, from 10.3 EH/s to 10.9 EH/s over the prior month": the change is
+    // measured over the prior month; the figures are the report's own and the one before it
+    if (/^over\b/i.test(m[0]) && /\bfrom\s+(?:[^.;]|\.(?=\d)){0,50}\bto\s+(?:[^.;]|\.(?=\d)){0,40}$/i.test(text.slice(Math.max(0, m.index - 100), m.index))) continue;
     const unit = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     const near = localBase(m.index) ?? base;
     const yearOfSpan = unit === 'year' && yoy && usable(near) && near.grain !== 'year';

@@ -212,6 +212,11 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   if (last?.kind === 'btc' && !last.perBtc && start - last.end < 90 && !/[.;$]/.test(s.slice(last.end, start)) && /\bwith\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(before) && /^\s*(?:coming\s+)?from\s+(?:its\s+|our\s+|the\s+company['’]s\s+)?(?:own\s+)?(?:self[- ]?mining|proprietary\s+mining|own\s+mining)\b/i.test(after)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
+  // "from May's 493 bitcoins to June's 360": the figure moved to, named by its month, takes the unit of the one moved from
+  if (tailOk && last && !last.perBtc && last.kind !== 'usd' && start - last.end < 40 && /^\s*to\s+[A-Z][a-z]+\.?['’]s\s+(?:approximately\s+|about\s+|~\s*)?$/.test(s.slice(last.end, start)) && /\bfrom\s+[A-Z][a-z]+\.?['’]s\s+(?:approximately\s+|about\s+|~\s*)?$/.test(s.slice(Math.max(0, last.start - 30), last.start))) {
+    const factor = last.kind === 'hashrate' && /^ph|petahash/.test(last.unitText) ? 1e-3 : last.kind === 'mw' && /^g/.test(last.unitText) ? 1000 : 1;
+    return { kind: last.kind, value: factor, unitText: last.unitText };
+  }
   // "in July it had mined 370 BTC, while in August it stopped at 322": the same count for another
   // period, set against the one before
   if (tailOk && last?.kind === 'btc' && !last.perBtc && start - last.end < 70 && /^\s*,?\s*(?:while|whereas|but)\s+(?:in|for|during)\s+[^.;$\d%]{2,25}?\s+(?:it|the\s+company|the\s+miner)\s+(?:stopped|stood|came\s+in|ended|fell|dropped|declined|rose|climbed)\s+(?:at|to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(last.end, start))) {
@@ -1343,7 +1348,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       if (mapped.kind === 'instant' && !mapped.asOf) continue;
       period = mapped;
     } else {
-      period = pickPeriod(hitIndex, m, clauseIdx, c.metric, env, mentions);
+      // "from May's 493 bitcoins to June's 360": a month's possessive right before the figure is its period
+      const possessive = new RegExp(`\\b(${MONTH_RE_SRC})['’]s\\s+(?:approximately\\s+|about\\s+|~\\s*)?$`, 'i').exec(s.slice(Math.max(0, m.start - 20), m.start));
+      const ownMonth = possessive ? findPeriods(`in ${possessive[1]}`, dateOpts(env))[0]?.period : undefined;
+      period = ownMonth ?? pickPeriod(hitIndex, m, clauseIdx, c.metric, env, mentions);
       // its own period is a month or date whose year nothing tells: no other period may stand in
       if (period === UNANCHORED) continue;
       const startLevel = !period && clause.comparison && metricKind(c.metric) === 'stock' ? levelBeforeChange(s, m, mentions, periods, env) : undefined;

@@ -323,4 +323,16 @@ describe('held-out shapes fixed in 0.9.9 (third round: Z8, Z9)', () => {
     expect(flows(facts, 'cost_per_btc').sort()).toEqual(['2024-01-01..2024-03-31=27900', '2024-04-01..2024-06-30=47300']);
     expect(facts.some((f) => f.value === 37000000)).toBe(false);
   });
+
+  it("'from May's 493 bitcoins to June's 360': each figure is its own month's (news of July 10, 2023 on Cipher; the first run read 493 as June's)", () => {
+    const text = "Cipher Mining in June 2023\n\nCipher's output held up despite a 27% dip in the number of bitcoins mined in June 2023 — from May's 493 bitcoins to June's 360.";
+    expect(flows(run('CIFR', '2023-07-10', text), 'btc_produced').sort()).toEqual(['2023-05-01..2023-05-31=493', '2023-06-01..2023-06-30=360']);
+  });
+
+  it("'increased its hashrate by 6%, from 10.3 EH/s to 10.9 EH/s over the prior month': the change is over the prior month, the level reached is the report's month (Core Scientific, July 2022 update of August 5, 2022)", () => {
+    const text = "Core Scientific Announces July Updates\n\nCore Scientific's self-mining operations produced 1,221 bitcoins in July. The Company grew its self-mining fleet by 6%, from approximately 103,000 to 109,000 servers, and increased its hashrate by 6%, from 10.3 EH/s to 10.9 EH/s over the prior month.";
+    const facts = run('CORZ', '2022-08-05', text);
+    expect(stocks(facts, 'hashrate_operating')).toEqual(['2022-07-31=10.9']);
+    expect(facts.filter((f) => f.metric.startsWith('hashrate_') && f.asOf === '2022-06-30' && f.value === 10.9)).toEqual([]);
+  });
 });
