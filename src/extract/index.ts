@@ -147,7 +147,7 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
   }
   // a news copy's opening sentence: "… mined 1,213 BTC in September"
   for (const text of opening) {
-    if (!/update|results|report|production|operations|operational|highlights|announces|letter|hash\s?rate|\bmined\b|\bproduced\b|\b(?:quarter|months|year|period)\s+ended\b/i.test(text)) continue;
+    if (!/update|results|report|production|operations|operational|highlights|announces|letter|earnings|hash\s?rate|\bmined\b|\bproduced\b|\b(?:quarter|months|year|period)\s+ended\b/i.test(text)) continue;
     const p = firstFlow(text);
     if (p) return p;
   }

@@ -335,4 +335,9 @@ describe('held-out shapes fixed in 0.9.9 (third round: Z8, Z9)', () => {
     expect(stocks(facts, 'hashrate_operating')).toEqual(['2022-07-31=10.9']);
     expect(facts.filter((f) => f.metric.startsWith('hashrate_') && f.asOf === '2022-06-30' && f.value === 10.9)).toEqual([]);
   });
+
+  it("an earnings-call summary headed 'Q3-2025 Earnings Call' reports that quarter: 'with 65 BTC produced this quarter' (Alphaspread on Bit Digital, November 14, 2025)", () => {
+    const text = 'Bit Digital Inc\n\nQ3-2025 Earnings Call\n\nAI Summary\n\nMining wind-down: bitcoin mining is shrinking on purpose as the company moves on, with 65 BTC produced this quarter.';
+    expect(flows(run('BTBT', '2025-11-14', text), 'btc_produced')).toEqual(['2025-07-01..2025-09-30=65']);
+  });
 });
