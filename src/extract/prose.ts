@@ -202,7 +202,8 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   // "the number of bitcoins held by the company as of the end of March was 2,474.8"
-  if (aboutBtc && tailOk && /\b(?:bitcoins?|btc)\s+(?:held|on\s+hand)\b[^.$%\d]{0,60}\b(?:was|were|is|are|totall?(?:ed|ing)|stood\s+at|reached|amounted\s+to|came\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
+  // … and "bringing total coins held to 760"
+  if (aboutBtc && tailOk && (/\b(?:bitcoins?|btc)\s+(?:held|on\s+hand)\b[^.$%\d]{0,60}\b(?:was|were|is|are|totall?(?:ed|ing)|stood\s+at|reached|amounted\s+to|came\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates) || /\b(?:bringing|brings|brought|taking|lifting|raising)\s+(?:its\s+|the\s+)?total\s+(?:bitcoins?|btc|coins)\s+(?:held|on\s+hand)\s+to\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates))) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   if (aboutBtc && /^\s+in\s+total\s+(?:bitcoin|btc)\s+holdings\b/i.test(after)) return { kind: 'btc', value: 1, unitText: 'btc' };

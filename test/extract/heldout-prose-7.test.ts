@@ -340,4 +340,9 @@ describe('held-out shapes fixed in 0.9.9 (third round: Z8, Z9)', () => {
     const text = 'Bit Digital Inc\n\nQ3-2025 Earnings Call\n\nAI Summary\n\nMining wind-down: bitcoin mining is shrinking on purpose as the company moves on, with 65 BTC produced this quarter.';
     expect(flows(run('BTBT', '2025-11-14', text), 'btc_produced')).toEqual(['2025-07-01..2025-09-30=65']);
   });
+
+  it("'added 57 Bitcoins to its coffers in October, bringing total coins held to 760' (Stockhouse on Bitfarms, November 1, 2023)", () => {
+    const text = 'Bitfarms in October 2023\n\nBitfarms (TSX:BITF), a small-cap bitcoin mining stock, added 57 Bitcoins to its coffers in October, bringing total coins held to 760.';
+    expect(stocks(run('BITF', '2023-11-01', text), 'btc_held')).toEqual(['2023-10-31=760']);
+  });
 });
