@@ -536,9 +536,9 @@ export function samePeriodHits(text: string, docBase: Period | undefined, local:
     if (/^over\b/i.test(m[0]) && /\bfrom\s+(?:[^.;]|\.(?=\d)){0,50}\bto\s+(?:[^.;]|\.(?=\d)){0,40}$/i.test(text.slice(Math.max(0, m.index - 100), m.index))) continue;
     const unit = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     const near = localBase(m.index) ?? base;
-    const yearOfSpan = unit === 'year' && yoy && usable(near) && near.grain !== 'year';
-    const from = yearOfSpan && usable(near) ? near : base;
-    const months = yearOfSpan ? 12 : m[2] ? (/^a\s/i.test(m[2]) ? 12 : base.grain === 'year' ? 12 : 0) : unit.endsWith('year') ? (base.grain === 'year' ? 12 : 0) : unit === 'quarter' ? (base.grain === 'quarter' ? 3 : 0) : base.grain === 'month' ? 1 : 0;
+    const spanBack = unit === 'year' && yoy && usable(near) && near.grain !== 'year' ? near : undefined;
+    const from = spanBack ?? base;
+    const months = spanBack ? 12 : m[2] ? (/^a\s/i.test(m[2]) ? 12 : base.grain === 'year' ? 12 : 0) : unit.endsWith('year') ? (base.grain === 'year' ? 12 : 0) : unit === 'quarter' ? (base.grain === 'quarter' ? 3 : 0) : base.grain === 'month' ? 1 : 0;
     if (!months) continue;
     const period: Period = { kind: 'flow', start: shiftMonthsIso(from.start, -months), end: shiftMonthsIso(from.end, -months, true), grain: from.grain };
     hits.push({ period, index: m.index, length: m[0].length });

@@ -255,10 +255,7 @@ function shiftMonths(iso: string, by: number): string {
 }
 
 /** Reads the rows that follow a header, until the text turns back into prose. */
-export function readFlatTable(textIn: string, header: FlatHeader, env: Env): FlatTable {
-  // "Appx. $29.4 million Appx. $55.8 million": a hedge before each value is not a label between them
-  // (blanked, so offsets stay those of the document)
-  const text = textIn.replace(/\b(?:appx|approx)\.\s?(?=[$~\d(])|\bapproximately\s(?=[$~\d(])/gi, (m) => ' '.repeat(m.length));
+export function readFlatTable(text: string, header: FlatHeader, env: Env): FlatTable {
   const columns = glueColumns(header);
   const rows: FlatRow[] = [];
   const limit = Math.min(text.length, header.end + 5000);
@@ -457,14 +454,20 @@ export interface FlatRead {
   valueRuns: { start: number; end: number }[];
 }
 
+const HEDGE_BEFORE_VALUE = /\b(?:appx|approx)\.\s?(?=[$~\d(])|\bapproximately\s(?=[$~\d(])/gi;
+
 /** Finds and reads every flat table in the document's text. */
 export function readFlatRows(doc: ParsedDocument, env: Env): FlatRead {
   const out: FlatRead = { candidates: [], spans: [], valueRuns: [] };
   const text = doc.text;
+  // "Appx. $29.4 million Appx. $55.8 million": a hedge before each value is not a label between
+  // them; blanked once per document (same length, so offsets stay those of the document)
+  let rowText: string | undefined;
   let after = 0;
   for (const header of findFlatHeaders(text, env)) {
     if (header.start < after) continue;
-    const flat = readFlatTable(text, header, env);
+    rowText ??= text.replace(HEDGE_BEFORE_VALUE, (m) => ' '.repeat(m.length));
+    const flat = readFlatTable(rowText, header, env);
     if (!flat.rows.length) continue;
     after = flat.end;
     out.spans.push({ start: header.start, end: flat.end });

@@ -11,7 +11,7 @@ import { companyMatcher } from './attribution.ts';
 import { findPeriods, notAPeriod, spanPeriod, type Period } from './dates.ts';
 import { withFlatRows } from './flat-rows.ts';
 import { aliasRulesFrom } from './labels.ts';
-import { readProse } from './prose.ts';
+import { DATED_AT_PUBLICATION, readProse } from './prose.ts';
 import { LABEL_RULES, type ValueKind } from './rules.ts';
 import { capUnscopedHashrate } from './scope.ts';
 import { readTables } from './tables.ts';
@@ -179,8 +179,6 @@ function close(a: number, b: number): boolean {
 const SOURCE_RANK = { table: 3, line: 2, prose: 1 } as const;
 
 /** Dedups equal figures, demotes disagreeing ones below 0.5, converts to ExtractedFact. */
-const DATED_AT_PUBLICATION = 'a sale or purchase the announcement names without its days: dated at publication';
-
 function finalize(candidatesIn: Candidate[]): ExtractedFact[] {
   // "Cango sells 2,000 BTC" over "… sold 2000 BTC in March": the headline's sale, dated only by the
   // day it was written, is the one the text dates; keep the dated one

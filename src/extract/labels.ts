@@ -59,8 +59,9 @@ export function aliasRulesFrom(aliases: Record<string, string[]> | undefined, ki
       // "=self-mining": the whole label (a sub-row "- Self-mining" under a hash rate heading), not a
       // word inside another label ("Self-mining revenue")
       const whole = phrase.startsWith('=');
-      const esc = (whole ? phrase.slice(1) : phrase).toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      out.push({ metric: metric as LabelRule['metric'], value, match: whole ? new RegExp(`^(?:[-–—•·]\\s*)?${esc}$`) : new RegExp(`\\b${esc}\\b`), phrase: (whole ? phrase.slice(1) : phrase).toLowerCase() });
+      const words = (whole ? phrase.slice(1) : phrase).toLowerCase();
+      const esc = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      out.push({ metric: metric as LabelRule['metric'], value, match: whole ? new RegExp(`^(?:[-–—•·]\\s*)?${esc}$`) : new RegExp(`\\b${esc}\\b`), phrase: words });
     }
   }
   return out;

@@ -55,13 +55,13 @@ const ZERO_SOLD = /\b(?:no|zero)(?=\s+(?:bitcoins?|btc)\s+(?:was|were|has\s+been
 /** "reducing its holdings to zero": a treasury emptied, stated in words ("zero" is the figure) */
 const ZERO_HELD = /(?<=\b(?:(?:bitcoin|btc)\s+)?(?:holdings|treasury|reserves?|balance)\s+(?:of\s+(?:bitcoins?|btc)\s+)?(?:down\s+)?to\s+)zero\b(?!\s*[-–]?\s*(?:debt|cost|fees?|emissions?|carbon|percent|%))/gi;
 
-/** A block without digits may still state a figure in words: "no bitcoin was sold", "holdings to zero". */
 /** "sold approximately eight bitcoin in March": a small count written as a word, after a verb of
  * mining, selling or buying (not "the cost to mine one bitcoin") */
 const WORD_COUNT = /(?<=\b(?:sold|sells|mined|produced|bought|purchased|acquired)\s+(?:approximately\s+|about\s+|roughly\s+|only\s+|just\s+|some\s+)?)(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)(?=\s+(?:bitcoins?|btc)\b(?!\s+(?:miners?|mining\s+(?:machines|rigs|equipment))))/gi;
 const WORD_VALUES: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20 };
 
-function zeroInWords(text: string): boolean {
+/** A block without digits may still state a figure in words: "no bitcoin was sold", "holdings to zero", "sold eight bitcoin". */
+function figureInWords(text: string): boolean {
   WORD_COUNT.lastIndex = 0;
   if (WORD_COUNT.test(text)) return true;
   ZERO_SOLD.lastIndex = 0;
@@ -119,16 +119,15 @@ export function findMentions(s: string): Mention[] {
         continue;
       }
       if (/^\s*(?:per|\/)\s*kwh/i.test(after)) kind = 'kwh';
+      const prev = out[out.length - 1];
       // "rising to $22,954 per BTC in Q2 2024 from $6,688 in the previous year": the compared amount is per coin too
-      const prevUsd = out[out.length - 1];
-      if (kind === 'usd' && prevUsd?.kind === 'usd' && prevUsd.perBtc && !scaleText && m.index - prevUsd.end < 80 && /^\s*(?:(?:per|\/|a|each)\s*(?:bitcoin|btc|coin)\s*)?(?:(?:in|for|during)\s+[\w ,'’-]{1,25}?\s*)?(?:,\s*)?(?:(?:up|down)\s+from|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:approximately\s+|about\s+|~\s*)?\(?$/i.test(s.slice(prevUsd.end, m.index)) && !/^\s*(?:million|billion|thousand|[kmb]\b)/i.test(after)) {
+      if (kind === 'usd' && prev?.kind === 'usd' && prev.perBtc && !scaleText && m.index - prev.end < 80 && /^\s*(?:(?:per|\/|a|each)\s*(?:bitcoin|btc|coin)\s*)?(?:(?:in|for|during)\s+[\w ,'’-]{1,25}?\s*)?(?:,\s*)?(?:(?:up|down)\s+from|from|compared\s+(?:to|with)|versus|vs\.?)\s+(?:approximately\s+|about\s+|~\s*)?\(?$/i.test(s.slice(prev.end, m.index)) && !/^\s*(?:million|billion|thousand|[kmb]\b)/i.test(after)) {
         out.push({ kind, value: parsed.value, start: m.index, end: m.index + all.length, raw: all, approximate: !!approx || parsed.approximate, perBtc: true, unitText: unit });
         continue;
       }
       // "from $0.040 in Q1 2024 to $0.032 in Q2 2024": the figure moved to shares the unit of the one moved from
-      const prevM = out[out.length - 1];
-      if (kind === 'usd' && prevM?.kind === 'kwh' && !scaleText && /^\s*(?:(?:in|during|for|at)\s+[\w ,'’-]{1,25}?\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(prevM.end, m.index))) {
-        out.push({ kind: 'kwh', value: prevM.unitText === 'per mwh' || prevM.unitText.startsWith('per megawatt') ? tidy(parsed.value / 1000) : parsed.value, start: m.index, end: m.index + all.length, raw: all, approximate: !!approx || parsed.approximate, unitText: prevM.unitText });
+      if (kind === 'usd' && prev?.kind === 'kwh' && !scaleText && /^\s*(?:(?:in|during|for|at)\s+[\w ,'’-]{1,25}?\s+)?to\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(prev.end, m.index))) {
+        out.push({ kind: 'kwh', value: prev.unitText === 'per mwh' || prev.unitText.startsWith('per megawatt') ? tidy(parsed.value / 1000) : parsed.value, start: m.index, end: m.index + all.length, raw: all, approximate: !!approx || parsed.approximate, unitText: prev.unitText });
         continue;
       }
     }
@@ -158,6 +157,11 @@ export function findMentions(s: string): Mention[] {
     out.push({ kind: 'btc', value: WORD_VALUES[z[0].toLowerCase()]!, start: z.index, end: z.index + z[0].length + unitLen, raw: s.slice(z.index, z.index + z[0].length + unitLen), approximate: /approximately|about|roughly|some/i.test(s.slice(Math.max(0, z.index - 15), z.index)), unitText: 'btc' });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** What a bare number taking another figure's unit is multiplied by ("from 900 PH/s to 1,100" is EH/s ×1e-3). */
+function unitFactor(m: Mention): number {
+  return m.kind === 'hashrate' && /^ph|petahash/.test(m.unitText) ? 1e-3 : m.kind === 'mw' && /^g/.test(m.unitText) ? 1000 : 1;
 }
 
 /**
@@ -215,8 +219,7 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   }
   // "from May's 493 bitcoins to June's 360": the figure moved to, named by its month, takes the unit of the one moved from
   if (tailOk && last && !last.perBtc && last.kind !== 'usd' && start - last.end < 40 && /^\s*to\s+[A-Z][a-z]+\.?['’]s\s+(?:approximately\s+|about\s+|~\s*)?$/.test(s.slice(last.end, start)) && /\bfrom\s+[A-Z][a-z]+\.?['’]s\s+(?:approximately\s+|about\s+|~\s*)?$/.test(s.slice(Math.max(0, last.start - 30), last.start))) {
-    const factor = last.kind === 'hashrate' && /^ph|petahash/.test(last.unitText) ? 1e-3 : last.kind === 'mw' && /^g/.test(last.unitText) ? 1000 : 1;
-    return { kind: last.kind, value: factor, unitText: last.unitText };
+    return { kind: last.kind, value: unitFactor(last), unitText: last.unitText };
   }
   // "in July it had mined 370 BTC, while in August it stopped at 322": the same count for another
   // period, set against the one before
@@ -230,8 +233,7 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   }
   if (tailOk && last && start - last.end < 120 && /\b(?:(?:up|down)\s+)?from\s+(?:the\s+|its\s+)?(?:just\s+|only\s+|a\s+mere\s+)?$|\b(?:compared\s+(?:to|with)|versus|vs\.?|below|above|than)\s+(?:the\s+)?(?:just\s+|only\s+)?$/i.test(before) && !/[.;]/.test(s.slice(last.end, start))) {
     if (last.kind === 'usd' || last.kind === 'kwh' || last.perBtc) return undefined;
-    const factor = last.kind === 'hashrate' && /^ph|petahash/.test(last.unitText) ? 1e-3 : last.kind === 'mw' && /^g/.test(last.unitText) ? 1000 : 1;
-    return { kind: last.kind, value: factor, unitText: last.unitText };
+    return { kind: last.kind, value: unitFactor(last), unitText: last.unitText };
   }
   return undefined;
 }
@@ -361,6 +363,25 @@ function exclude(excluded: ExcludedValues | undefined, m: Mention): undefined {
 
 /** note on a hashrate whose only basis word is "capacity" */
 const CAPACITY_WORD_ONLY = 'basis from the word "capacity"';
+/** Words that describe the company, not the coins: "miner and hosting provider", "one of the largest bitcoin miners". */
+const MINER_APPOSITIVE = /\b(?:miner|company|operator)\s+and\s+(?:a\s+)?hosting\s+provider\b|\bone\s+of\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:bitcoin\s+)?miners\b|\b(?:(?:world['’]s|largest|biggest|leading|top|publicly[- ]traded|listed)\s+)+(?:bitcoin\s+)?miners\b/g;
+
+/** The verb between a registry alias and its figure ("… capacity under management increased 62.5% to 24.7 EH/s"). */
+const ALIAS_HASHRATE_TAIL = /\s+(?:\([^)]*\)\s+)?(?:increased|decreased|rose|grew|fell|reached|was|were|is|of|to|stood\s+at|totall?ed)(?:\s+(?:by\s+)?[\d.]+\s?%)?(?:\s+to)?\s+(?:approximately\s+|about\s+|~\s*)?$/;
+/** … and before a capacity ("Hosting capacity was 728 megawatts") */
+const ALIAS_MW_TAIL = /\s+(?:was|were|is|of|reached|stood\s+at|totall?ed)\s+(?:approximately\s+|about\s+|~\s*)?$/;
+
+/**
+ * The registry alias (labelAliases) whose words end the text before a figure, once the verb tying
+ * them to it is set aside: the company's own name for a metric, read in prose as in tables.
+ */
+function aliasNamedBefore(aliasRules: readonly LabelRule[], wanted: (metric: Metric) => boolean, before: string, tail: RegExp): LabelRule | undefined {
+  const verb = tail.exec(before);
+  if (!verb) return undefined;
+  const words = before.slice(0, verb.index).toLowerCase().trim();
+  return aliasRules.find((r) => wanted(r.metric) && !!r.phrase && words.endsWith(r.phrase) && !/[\w-]/.test(words.charAt(words.length - r.phrase.length - 1)));
+}
+
 /** "31 EH/s year-end target achieved": a target named after the figure as met */
 const TARGET_MET_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:target|goal)\s+(?:was\s+|has\s+been\s+)?(?:achieved|met|reached|hit|surpassed|exceeded)\b/i;
 
@@ -430,8 +451,9 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       // what follows the figure qualifies it only up to the next clause ("…, an average of 11.6 per day")
       const aOwn = a.slice(0, 80).split(/[,;(]|\s[-–—]\s|\b(?:and|while|or)\b/)[0] ?? '';
       // "Bitcoin miner and hosting provider Core Scientific mined …" describes the company, not the coins
-      // … nor does "one of the world's largest bitcoin miners by hashrate"
-      const selfWords = `${ownStatement(b.slice(-160).replace(/\b(?:(?:world['’]s|largest|biggest|leading|top|publicly[- ]traded|listed)\s+)+(?:bitcoin\s+)?miners\b/g, ' ').slice(-90))} ${aOwn}`.replace(/\b(?:miner|company|operator)\s+and\s+(?:a\s+)?hosting\s+provider\b|\bone\s+of\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:bitcoin\s+)?miners\b|\b(?:(?:world['’]s|largest|biggest|leading|top|publicly[- ]traded|listed)\s+)+(?:bitcoin\s+)?miners\b/g, ' ');
+      // … nor does "one of the world's largest bitcoin miners by hashrate" (set aside before the window
+      // is cut, so a long appositive does not leave "miners" behind)
+      const selfWords = `${ownStatement(b.slice(-160).replace(MINER_APPOSITIVE, ' ').slice(-90))} ${aOwn.replace(MINER_APPOSITIVE, ' ')}`;
       if (metric === 'btc_produced' && PROSE_NOT_SELF_MINED.test(selfWords)) return undefined;
       // "from the inception of our mining business in February 2020 to …, we earned an aggregate of": a running total, not a flow
       if (metric === 'btc_produced' && /\b(inception|cumulative(ly)?|(?<!year[- ])to[- ]date|all[- ]time|lifetime)\b/.test(`${l} ${aOwn}`)) return undefined;
@@ -452,8 +474,8 @@ function classify(mention: Mention, before: string, after: string, clause: strin
     }
     case 'hashrate': {
       // a company's own name for its hash rate (registry labelAliases: BitFuFu's "mining capacity under management")
-      const aliasHit = aliasRules.find((r) => r.metric.startsWith('hashrate_') && !!r.phrase && new RegExp(`\\b${r.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(b.slice(-90).toLowerCase().replace(/\s+(?:\([^)]*\)\s+)?(?:increased|decreased|rose|grew|fell|reached|was|were|is|of|to|stood\s+at|totall?ed)(?:\s+(?:by\s+)?[\d.]+\s?%)?(?:\s+to)?\s+(?:approximately\s+|about\s+|~\s*)?$/, '').trim()));
-      if (aliasHit && /\b(?:increased|decreased|rose|grew|fell|reached|was|were|is|of|to|stood\s+at|totall?ed)\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-40))) {
+      const aliasHit = aliasNamedBefore(aliasRules, (m) => m.startsWith('hashrate_'), b.slice(-90), ALIAS_HASHRATE_TAIL);
+      if (aliasHit) {
         return { metric: aliasHit.metric, basis: aliasHit.metric === 'hashrate_installed' ? 'installed' : 'operating', confidence: 0.7, notes: ['the company’s own name for its hash rate'] };
       }
       if (/\b(global|network|industry|under management|hosting|hosted|cloud|customers?|chip|per (unit|machine|miner))\b/.test(near)) return undefined;
@@ -547,11 +569,10 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       const aClause = a.slice(0, 50).split(/[,;]|\band\b/)[0] ?? '';
       const own = `${b.slice(-50)} ${aClause}`;
       if (/\b(expansion|expanding|additional|pipeline|under construction|contracted|phase|build\w*|acquir\w*|potential|development|planned|new|of which|up to)\b/.test(own)) return undefined;
+      // a company's own name for its capacity (registry labelAliases: BitFuFu's "hosting capacity")
+      if (aliasNamedBefore(aliasRules, (m) => m === 'power_capacity', b.slice(-60), ALIAS_MW_TAIL)) return { metric: 'power_capacity', confidence: 0.55, notes: ['the company’s own name for its capacity'] };
       // "energy capacity under management of 1,020 MW": the footprint a company reports as its own
       // capacity (sites it owns and runs for others), not a customer's hashrate under management
-      // a company's own name for its capacity (registry labelAliases: BitFuFu's "hosting capacity")
-      const aliased = aliasRules.some((r) => r.metric === 'power_capacity' && r.match.test(b.slice(-60).replace(/\s+(?:was|were|is|of|reached|stood\s+at|totall?ed)\s+(?:approximately\s+|about\s+|~\s*)?$/, '')) && /\b(?:was|were|is|of|reached|stood\s+at|totall?ed)\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-40)));
-      if (aliased) return { metric: 'power_capacity', confidence: 0.55, notes: ['the company’s own name for its capacity'] };
       const underManagement = /\b(?:power|energy)\s+capacity\s+under\s+management\s+(?:\(mining\)\s+)?(?:of|was|reached|totall?ed|stood\s+at)\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-90));
       if (!underManagement && SCOPE_NOT_OWN.test(`${b.slice(-60)} ${aClause}`)) return exclude(excluded, mention);
       if (/\b(?:expan\w*|add\w*|increas\w*|grew)\s+(?:by\s+)?(?:approximately\s+|about\s+)?$/.test(b)) return undefined;
@@ -780,7 +801,7 @@ export function readProse(doc: ParsedDocument, env: Env, opts: ProseOptions = {}
   let soldPeriod: Period | undefined;
   for (const block of doc.blocks) {
     if (block.role === 'heading' || !multi) subject = undefined;
-    if (!/\d/.test(block.text) && !zeroInWords(block.text)) {
+    if (!/\d/.test(block.text) && !figureInWords(block.text)) {
       if (multi) subject = updateSubject(block.text, matcher, subject);
       if (block.text.length <= 80) sectionCarry = undefined;
       soldCarry = false;
@@ -930,7 +951,7 @@ function readLabelLine(text: string, offset: number, env: Env): Candidate[] | un
   if (hit.rule.basis) c.basis = hit.rule.basis;
   else if (hit.rule.metric.startsWith('hashrate_')) c.basis = hashrateBasisWord(hit.norm);
   if (hit.rule.metric === 'cost_per_btc') c.basisLabel = label.trim();
-  if (monthEnd) return [c, { ...c, period: monthEnd, confidence: Math.min(c.confidence, 0.45), notes: ['period from the document', '"current" at publication: the period-end level is not stated'] }];
+  if (monthEnd) return [c, otherReading(c, monthEnd, ['period from the document', CURRENT_AT_PUBLICATION])];
   return [c];
 }
 
@@ -984,6 +1005,9 @@ const NOW_HELD = /\b(?:brings?|bringing|brought|lifts?|lifting|raises?|raising|t
  * of approximately 1,080 bitcoin" is the sale it announces, dated that day (trusted less by the
  * caller: the days of the sale itself are not given).
  */
+/** The note on a sale or purchase dated only by the day the announcement is out (finalize prefers a dated copy). */
+export const DATED_AT_PUBLICATION = 'a sale or purchase the announcement names without its days: dated at publication';
+
 function announcementPeriod(metric: Metric, clauseText: string, filedDate: string): { period: Period; note: string } | undefined {
   const today: Period = { kind: 'instant', asOf: filedDate };
   if (metric === 'btc_held' && NOW_HELD.test(clauseText)) return { period: today, note: 'holdings after the announced event: as of publication' };
@@ -991,7 +1015,7 @@ function announcementPeriod(metric: Metric, clauseText: string, filedDate: strin
     return { period: today, note: 'a present level in an announcement with no period of its own: as of publication' };
   }
   if (DAY_FLOWS.has(metric) && /\b(?:sold|sale\s+of|sells|purchased|purchase\s+of|acquired|bought)\b/i.test(clauseText)) {
-    return { period: { kind: 'flow', start: filedDate, end: filedDate, grain: 'other' }, note: 'a sale or purchase the announcement names without its days: dated at publication' };
+    return { period: { kind: 'flow', start: filedDate, end: filedDate, grain: 'other' }, note: DATED_AT_PUBLICATION };
   }
   return undefined;
 }
@@ -1005,6 +1029,27 @@ interface SentenceContext {
   /** collects capacity values named as someone else's or as a plan (see ExcludedValues) */
   excluded?: ExcludedValues;
 }
+
+const CURRENT_AT_PUBLICATION = '"current" at publication: the period-end level is not stated';
+
+/**
+ * The other date a figure may be read at where readers split ("Current hashrate: 10.02 EH/s" in an
+ * update out days after its month: the day it is out, or the month's end): kept below 0.5, so a
+ * default export shows one reading and a flagged one stays for review.
+ */
+function otherReading(c: Candidate, period: Period, notes: string[]): Candidate {
+  return { ...c, period, confidence: Math.min(c.confidence, 0.45), notes };
+}
+
+/** The figures of a sentence by the metric each was read as, in order. */
+function mentionsByMetric(classified: readonly { m: Mention; c: Classified }[]): Map<Metric, Mention[]> {
+  const byMetric = new Map<Metric, Mention[]>();
+  for (const { m, c } of classified) byMetric.set(c.metric, [...(byMetric.get(c.metric) ?? []), m]);
+  return byMetric;
+}
+
+/** "June's 360": a month's possessive right before a figure */
+const MONTH_POSSESSIVE = new RegExp(`\\b(${MONTH_RE_SRC})['’]s\\s+(?:approximately\\s+|about\\s+|~\\s*)?$`, 'i');
 
 /** Between two figures of one list: the first one's period, then "and" ("… in March 2023 and a record …"). */
 // … "Mined 1,434 BTC in Q4 2022; 5,167 BTC in 2022"
@@ -1263,8 +1308,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       if (listed.some((x) => !Number.isFinite(x.m.value))) continue;
       classified.splice(classified.indexOf(entry), 0, ...listed);
     }
-    const byMetric = new Map<Metric, Mention[]>();
-    for (const { m, c } of classified) byMetric.set(c.metric, [...(byMetric.get(c.metric) ?? []), m]);
+    const byMetric = mentionsByMetric(classified);
     const dates = findDates(s, dateOpts(env));
     const span = /\b(three|six|nine|twelve)\s+months\b/i.exec(s);
     const months = span ? { three: 3, six: 6, nine: 9, twelve: 12 }[span[1]!.toLowerCase() as 'three'] : /\byears?\s+ended\b/i.test(s) ? 12 : undefined;
@@ -1306,9 +1350,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     const subjects = companies.filter((x, i, all) => x.index < firstFigure && all.findIndex((y) => y.ticker === x.ticker) === i);
     const joined = subjects.length >= 2 && subjects.every((x, i) => i === 0 || /^[\w .&'’-]{0,30}?(?:\s*\([A-Z:. ]{2,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(s.slice(subjects[i - 1]!.index, x.index).replace(/^\S+/, '')));
     if (joined) {
-      const byMetric = new Map<Metric, Mention[]>();
-      for (const { m, c } of classified) byMetric.set(c.metric, [...(byMetric.get(c.metric) ?? []), m]);
-      for (const [, ms] of byMetric) {
+      for (const [, ms] of mentionsByMetric(classified)) {
         if (ms.length !== subjects.length) continue;
         if (!ms.every((m, i) => i === 0 || /^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:approximately\s+|about\s+|~\s*)?$/.test(s.slice(ms[i - 1]!.end, m.start)))) continue;
         ms.forEach((m, i) => respectiveCompanies.set(m, subjects[i]!));
@@ -1350,7 +1392,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       period = mapped;
     } else {
       // "from May's 493 bitcoins to June's 360": a month's possessive right before the figure is its period
-      const possessive = new RegExp(`\\b(${MONTH_RE_SRC})['’]s\\s+(?:approximately\\s+|about\\s+|~\\s*)?$`, 'i').exec(s.slice(Math.max(0, m.start - 20), m.start));
+      const possessive = MONTH_POSSESSIVE.exec(s.slice(Math.max(0, m.start - 20), m.start));
       const ownMonth = possessive ? findPeriods(`in ${possessive[1]}`, dateOpts(env))[0]?.period : undefined;
       period = ownMonth ?? pickPeriod(hitIndex, m, clauseIdx, c.metric, env, mentions);
       // its own period is a month or date whose year nothing tells: no other period may stand in
@@ -1490,7 +1532,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // "Current efficiency of 19 w/TH" in a quarter's results published weeks later: current when
     // it was written, not at the quarter's end (a monthly update's "current" stays at month-end,
     // days before it is out)
-    let periodEndReading: Period | undefined;
+    let alternative: Period | undefined;
     if ((fromDefault || fromCarry) && fitted.kind === 'instant') {
       const end = fitted.asOf;
       const grain = period?.kind === 'flow' ? period.grain : undefined;
@@ -1503,11 +1545,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       const current = ((grain !== 'month' || !c.metric.startsWith('btc_')) && CURRENT_WORD.test(lead)) || reachesNow;
       // … "we have achieved a self-mining capacity of 7.2 EH/s" in a quarter's results out weeks later: the
       // quarter's end, or the day it is out (the other reading, kept below 0.5)
-      if (!current && grain !== 'month' && (c.metric.startsWith('hashrate_') || c.metric === 'power_capacity' || c.metric === 'fleet_efficiency') && /\b(?:has|have)\s+(?:now\s+)?(?:achieved|reached|surpassed|grown|expanded|increased|attained|improved|lowered|reduced)\b/i.test(s.slice(Math.max(0, m.start - 160), m.start)) && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > 20 * 86_400_000) periodEndReading = { kind: 'instant', asOf: env.filedDate };
+      if (!current && grain !== 'month' && (c.metric.startsWith('hashrate_') || c.metric === 'power_capacity' || c.metric === 'fleet_efficiency') && /\b(?:has|have)\s+(?:now\s+)?(?:achieved|reached|surpassed|grown|expanded|increased|attained|improved|lowered|reduced)\b/i.test(s.slice(Math.max(0, m.start - 160), m.start)) && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > 20 * 86_400_000) alternative = { kind: 'instant', asOf: env.filedDate };
       // … the holdings "currently" in a monthly update stay at month-end; the day it is out is the other reading
-      if (!current && grain === 'month' && c.metric.startsWith('btc_held') && CURRENT_WORD.test(lead) && env.filedDate && env.filedDate > end) periodEndReading = { kind: 'instant', asOf: env.filedDate };
+      if (!current && grain === 'month' && c.metric.startsWith('btc_held') && CURRENT_WORD.test(lead) && env.filedDate && env.filedDate > end) alternative = { kind: 'instant', asOf: env.filedDate };
       if (current && env.filedDate && Date.parse(env.filedDate) - Date.parse(end) > (grain === 'month' ? 0 : 20 * 86_400_000)) {
-        periodEndReading = fitted;
+        alternative = fitted;
         fitted = { kind: 'instant', asOf: env.filedDate };
         notes.push('"current" in a report published after its period: as of the publication date');
       } else if (current && !env.filedDate) {
@@ -1550,9 +1592,9 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     if (company && company !== env.company?.ticker) cand.company = company;
     out.push(cand);
     // the report's period end is the other reading of "current" (the level then is close, not stated)
-    if (periodEndReading) {
-      const atEnd = periodEndReading.kind === 'instant' && fitted.kind === 'instant' && periodEndReading.asOf < fitted.asOf;
-      out.push({ ...cand, period: periodEndReading, confidence: Math.min(cand.confidence, 0.45), notes: [...notes.filter((n) => !n.startsWith('"current"')), atEnd ? '"current" at publication: the period-end level is not stated' : 'read at the period’s end; the day it is out is the other reading'] });
+    if (alternative) {
+      const atEnd = alternative.kind === 'instant' && fitted.kind === 'instant' && alternative.asOf < fitted.asOf;
+      out.push(otherReading(cand, alternative, [...notes.filter((n) => !n.startsWith('"current"')), atEnd ? CURRENT_AT_PUBLICATION : 'read at the period’s end; the day it is out is the other reading']));
     }
     if (!clause.comparison && !fromDefault && period) ownFound.push(period);
     if (!clause.comparison && !fromCarry) placedWithoutCarry.add(c.metric);
