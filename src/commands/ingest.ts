@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { openApp } from '../app.ts';
 import { rowCounts } from '../db/queries.ts';
@@ -10,6 +11,9 @@ import { inferLocalMeta } from '../pipeline/meta.ts';
 import { findCompany } from '../registry/companies.ts';
 import { progressBar } from './_progress.ts';
 import { DB_OPTIONS, EXIT, str, type Command } from './_command.ts';
+
+/** Documents read ahead of the one being recorded: enough to keep every parse thread busy. */
+const IN_FLIGHT = Math.max(2, availableParallelism() + 1);
 
 export const ingestCommand: Command = {
   name: 'ingest',
@@ -53,9 +57,27 @@ Examples:
       for (const m of missing) io.stderr(`NotFoundError: ${m}: no such file or folder\n`);
       const bar = progressBar(io, files.length, 'ingest');
       const results: (IngestResult & { file: string })[] = [];
+      const report = (shown: string, outcome: IngestResult | { failed: unknown }) => {
+        if ('failed' in outcome) {
+          bar.clear();
+          io.stderr(`${describeError(outcome.failed).replace(/^(\w+): /, `$1: ${shown}: `)}\n`);
+          results.push({ file: shown, sha256: '', documentId: 0, status: 'error', error: describeError(outcome.failed), factCount: 0, isNew: false, warnings: [] });
+          bar.tick();
+          return;
+        }
+        if (outcome.status === 'error') {
+          bar.clear();
+          io.stderr(`${outcome.error}\n`);
+        }
+        results.push({ ...outcome, file: shown });
+        bar.tick(shown);
+      };
+      // Documents are parsed in worker threads while this thread records the ones before them, so
+      // a few are kept in flight; they are reported (and numbered in the database) in file order.
+      const inFlight: { shown: string; outcome: Promise<IngestResult | { failed: unknown }> }[] = [];
       for (const file of files) {
         const shown = relative(process.cwd(), file) || file;
-        let result: IngestResult;
+        let outcome: Promise<IngestResult | { failed: unknown }>;
         try {
           const size = statSync(file).size;
           if (size > MAX_DOCUMENT_BYTES) throw new Error(`the file is ${size} bytes, over the ${MAX_DOCUMENT_BYTES}-byte cap`);
@@ -66,21 +88,17 @@ Examples:
             ...(str(values.url) ? { sourceUrl: str(values.url)! } : {}),
             ...(str(values.date) ? { filedDate: str(values.date)! } : {}),
           });
-          result = await ingestDocument(app, { bytes, meta });
-        } catch (err) {
-          bar.clear();
-          io.stderr(`${describeError(err).replace(/^(\w+): /, `$1: ${shown}: `)}\n`);
-          results.push({ file: shown, sha256: '', documentId: 0, status: 'error', error: describeError(err), factCount: 0, isNew: false, warnings: [] });
-          bar.tick();
-          continue;
+          outcome = ingestDocument(app, { bytes, meta }).catch((failed: unknown) => ({ failed }));
+        } catch (failed) {
+          outcome = Promise.resolve({ failed });
         }
-        if (result.status === 'error') {
-          bar.clear();
-          io.stderr(`${result.error}\n`);
+        inFlight.push({ shown, outcome });
+        if (inFlight.length >= IN_FLIGHT) {
+          const oldest = inFlight.shift()!;
+          report(oldest.shown, await oldest.outcome);
         }
-        results.push({ ...result, file: shown });
-        bar.tick(shown);
       }
+      for (const job of inFlight) report(job.shown, await job.outcome);
       bar.done();
       const failed = results.filter((r) => r.status === 'error').length + missing.length;
       const counts = rowCounts(app.db);

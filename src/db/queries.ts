@@ -32,13 +32,60 @@ export function findDocumentBySha(db: Db, sha256: string): DocumentRow | undefin
  * neither. Re-recording the same bytes updates the metadata we learned and replaces the facts
  * of that document (a newer extractor may read more), never duplicating rows.
  */
+/**
+ * The statements recordDocument runs for every document and fact, prepared once per connection:
+ * building and preparing a drizzle query per fact was most of the time ingest spent in the
+ * calling thread.
+ */
+function prepareRecordStatements(db: Db) {
+  const p = sql.placeholder;
+  return {
+    bySha: db.select().from(documents).where(eq(documents.sha256, p('sha256'))).prepare(),
+    deleteFacts: db.delete(facts).where(eq(facts.documentId, p('documentId'))).prepare(),
+    insertFact: db
+      .insert(facts)
+      .values({
+        documentId: p('documentId'),
+        companyTicker: p('companyTicker'),
+        metric: p('metric'),
+        value: p('value'),
+        unit: p('unit'),
+        periodStart: p('periodStart'),
+        periodEnd: p('periodEnd'),
+        asOf: p('asOf'),
+        periodKey: p('periodKey'),
+        basis: p('basis'),
+        basisLabel: p('basisLabel'),
+        locator: p('locator'),
+        snippet: p('snippet'),
+        extractor: p('extractor'),
+        extractorVersion: p('extractorVersion'),
+        confidence: p('confidence'),
+        derived: p('derived'),
+        notes: p('notes'),
+      })
+      .onConflictDoNothing()
+      .prepare(),
+    countFacts: db
+      .select({ n: sql<number>`count(*)` })
+      .from(facts)
+      .where(eq(facts.documentId, p('documentId')))
+      .prepare(),
+  };
+}
+
+const recordStatements = new WeakMap<Db, ReturnType<typeof prepareRecordStatements>>();
+
 export function recordDocument(
   db: Db,
   doc: Omit<DocumentInsert, 'id' | 'factCount'>,
   extracted: readonly (ExtractedFact & { companyTicker: string })[],
 ): { documentId: number; factCount: number; isNew: boolean } {
+  let st = recordStatements.get(db);
+  if (!st) recordStatements.set(db, (st = prepareRecordStatements(db)));
+  const q = st;
   return db.transaction((tx) => {
-    const existing = tx.select().from(documents).where(eq(documents.sha256, doc.sha256)).get();
+    const existing = q.bySha.get({ sha256: doc.sha256 });
     let documentId: number;
     if (existing) {
       documentId = existing.id;
@@ -47,7 +94,7 @@ export function recordDocument(
         Object.entries(doc).filter(([, v]) => v !== undefined && v !== null),
       ) as Partial<DocumentInsert>;
       tx.update(documents).set({ ...merged, factCount: extracted.length }).where(eq(documents.id, documentId)).run();
-      tx.delete(facts).where(eq(facts.documentId, documentId)).run();
+      q.deleteFacts.run({ documentId });
     } else {
       documentId = tx
         .insert(documents)
@@ -56,32 +103,29 @@ export function recordDocument(
         .get().id;
     }
     for (const f of extracted) {
-      tx.insert(facts)
-        .values({
-          documentId,
-          companyTicker: f.companyTicker,
-          metric: f.metric,
-          value: f.value,
-          unit: f.unit,
-          periodStart: f.periodStart ?? null,
-          periodEnd: f.periodEnd ?? null,
-          asOf: f.asOf ?? null,
-          periodKey: periodKey(f),
-          basis: f.basis ?? '',
-          basisLabel: f.basisLabel ?? null,
-          locator: JSON.stringify(f.locator),
-          snippet: f.snippet,
-          extractor: f.extractor,
-          extractorVersion: f.extractorVersion,
-          confidence: f.confidence,
-          derived: f.derived,
-          notes: f.notes ?? null,
-        })
-        .onConflictDoNothing()
-        .run();
+      q.insertFact.run({
+        documentId,
+        companyTicker: f.companyTicker,
+        metric: f.metric,
+        value: f.value,
+        unit: f.unit,
+        periodStart: f.periodStart ?? null,
+        periodEnd: f.periodEnd ?? null,
+        asOf: f.asOf ?? null,
+        periodKey: periodKey(f),
+        basis: f.basis ?? '',
+        basisLabel: f.basisLabel ?? null,
+        locator: JSON.stringify(f.locator),
+        snippet: f.snippet,
+        extractor: f.extractor,
+        extractorVersion: f.extractorVersion,
+        confidence: f.confidence,
+        derived: f.derived,
+        notes: f.notes ?? null,
+      });
     }
-    const factCount = tx.select({ n: sql<number>`count(*)` }).from(facts).where(eq(facts.documentId, documentId)).get()?.n ?? 0;
-    tx.update(documents).set({ factCount }).where(eq(documents.id, documentId)).run();
+    const factCount = q.countFacts.get({ documentId })?.n ?? 0;
+    if (factCount !== extracted.length) tx.update(documents).set({ factCount }).where(eq(documents.id, documentId)).run();
     return { documentId, factCount, isNew: !existing };
     // IMMEDIATE takes the write lock first (waiting busy_timeout): a deferred transaction that
     // reads then writes fails at once with SQLITE_BUSY when another process wrote in between

@@ -35,10 +35,21 @@ export const UNKNOWN_COMPANY = 'UNKNOWN';
  */
 export async function ingestDocument(app: App, input: IngestInput): Promise<IngestResult> {
   const { bytes, meta } = input;
-  const sha256 = app.store.put(bytes);
-  const name = meta.localPath ?? meta.sourceUrl ?? sha256;
+  // the raw bytes are written while the worker parses; both are awaited before anything is recorded
+  const storing = app.store.putAsync(bytes);
   const structured = readStructured(bytes, app.companies);
   const company = findCompany(app.companies, meta.companyTicker ?? structured?.companyTicker ?? '');
+  const parsing = structured
+    ? undefined
+    : // parse and extract in one bounded worker: a hostile document stops at the time/heap bounds.
+      // Settled to a value so a fast failure is not an unhandled rejection while the store write runs.
+      parseAndExtract(bytes, extractContextFor({ ...meta, ...(company ? { companyTicker: company.ticker } : {}) }, app.companies)).then(
+        (ok) => ({ ok }),
+        (failed: unknown) => ({ failed }),
+      );
+  // a store failure propagates, like a database failure: the document could not be kept
+  const sha256 = await storing;
+  const name = meta.localPath ?? meta.sourceUrl ?? sha256;
   const base = {
     sha256,
     companyTicker: company?.ticker ?? null,
@@ -63,11 +74,9 @@ export async function ingestDocument(app: App, input: IngestInput): Promise<Inge
       title = structured.title;
       mediaType = 'json';
     } else {
-      // parse and extract in one bounded worker: a hostile document stops at the time/heap bounds
-      const { doc, facts: extracted } = await parseAndExtract(
-        bytes,
-        extractContextFor({ ...meta, ...(company ? { companyTicker: company.ticker } : {}) }, app.companies),
-      );
+      const parsed = await parsing!;
+      if ('failed' in parsed) throw parsed.failed;
+      const { doc, facts: extracted } = parsed.ok;
       warnings = doc.warnings;
       title = doc.title;
       mediaType = doc.mediaType;
