@@ -18,7 +18,7 @@ import { readTables } from './tables.ts';
 import { inBounds } from './units.ts';
 
 /** Bumped whenever extraction output may change; stored on every fact and document. */
-export const EXTRACTOR_VERSION = '0.9.9';
+export const EXTRACTOR_VERSION = '0.9.10';
 export const EXTRACTOR_NAME = 'hashledger-rules';
 
 /** What the extractor may know about a document besides its content. All optional. */

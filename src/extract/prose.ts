@@ -114,7 +114,8 @@ export function findMentions(s: string): Mention[] {
     else if (cur) {
       kind = 'usd';
       // … and "$44 million, or $22,000 each" after a sale (a scaled amount "each" is not per coin)
-      if (/^\s*(?:per|\/|a|each)\s*(bitcoin|btc|coin)\b/i.test(after) || (!scaleText && /^\s*(?:each|apiece)\b/i.test(after))) {
+      // ("per Bitcoin2": a footnote's digit glued to the word)
+      if (/^\s*(?:per|\/|a|each)\s*(bitcoin|btc|coin)(?:\b|(?=\d{1,2}\b))/i.test(after) || (!scaleText && /^\s*(?:each|apiece)\b/i.test(after))) {
         out.push({ kind, value: parsed.value, start: m.index, end: m.index + all.length, raw: all, approximate: !!approx || parsed.approximate, perBtc: true, unitText: unit });
         continue;
       }
@@ -202,7 +203,8 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   // "Total Bitcoin mined (self-mining only) of approximately 1,299": a mined count named before it
-  if (aboutBtc && tailOk && /\b(?:bitcoins?|btc)\s+(?:mined|produced|self[- ]mined)\b(?:\s*\([^()]{0,40}\))?\s+(?:of|was|were|totall?ed|came\s+to|reached|stood\s+at|amounted\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
+  // … and "The number of bitcoins earned was 562.9"
+  if (aboutBtc && tailOk && /\b(?:bitcoins?|btc)\s+(?:mined|produced|self[- ]mined|earned)\b(?:\s*\([^()]{0,40}\))?\s+(?:of|was|were|totall?ed|came\s+to|reached|stood\s+at|amounted\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   // "the number of bitcoins held by the company as of the end of March was 2,474.8"
@@ -576,6 +578,10 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       const underManagement = /\b(?:power|energy)\s+capacity\s+under\s+management\s+(?:\(mining\)\s+)?(?:of|was|reached|totall?ed|stood\s+at)\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-90));
       if (!underManagement && SCOPE_NOT_OWN.test(`${b.slice(-60)} ${aClause}`)) return exclude(excluded, mention);
       if (/\b(?:expan\w*|add\w*|increas\w*|grew)\s+(?:by\s+)?(?:approximately\s+|about\s+)?$/.test(b)) return undefined;
+      // "adding 423 MWs to our operating portfolio bringing us to 726 MW": the operating level reached
+      if (/\b(?:operating|operational|energized|online)\s+(?:portfolio|capacity|footprint|infrastructure)\b[^.\d]{0,20}?\b(?:bringing|brings|brought|taking|lifting)\s+(?:us|it|the\s+company|(?:our|its|the)\s+total)\s+to\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-110))) {
+        return { metric: 'power_capacity', confidence: 0.6, notes: ['the operating level an addition brought the company to'] };
+      }
       if (!/\b(operating|operational|energized|online|total|aggregate|developed|capacity|infrastructure)\b/.test(near)) return undefined;
       // "the company's energy capacity now stands at 1,075 megawatts": the company's own capacity, stated as a level
       const ownLevel = /\b(?:its|our|the\s+company['’]s|[A-Z][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*){0,2}['’]s)\s+(?:total\s+)?(?:power|energy|electrical)\s+capacity\s+(?:now\s+|currently\s+)?(?:stands\s+at|stood\s+at|is|was|reached|totall?ed|of)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(b.slice(-90));
@@ -590,7 +596,8 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         // … and "grown our energized capacity over 90% to 461 MW"
         /\b(?:expanded|increased|grew|grown|raised|brought|took)\s+(?:its|our|the\s+company['’]s)\s+(?:total\s+)?(?:power|energy|electrical|energized)\s+capacity\s+(?:(?:by|over|more\s+than)\s+(?:approximately\s+|about\s+)?\d+(?:\.\d+)?\s?%\s+)?to\b[^.\d]{0,30}$/.test(b.slice(-90)) ||
         /\b(operating|operational|energized|online)\s+(?:\w+\s+)?(infrastructure|capacity|power|footprint)\b[^.]{0,30}$/.test(b.slice(-70)) ||
-        /^\s*(of\s+)?(operating|operational|energized|online)\b/.test(a);
+        // "137 megawatts (MW) of productive capacity": capacity producing now
+        /^\s*(?:\((?:mw|megawatts?)\)\s*)?(of\s+)?(operating|operational|energized|online|productive)\b/.test(a);
       if (!qualified) return undefined;
       return { metric: 'power_capacity', confidence: 0.55, notes: [] };
     }
@@ -657,6 +664,11 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       // all-in cost after a cost per coin in one sentence is per coin too (a total would be in millions)
       if (/\ball[- ]in\s+costs?\s+(?:(?:has|had|was|were|also)\s+)?(?:dropped|fell|declined|decreased|rose|increased|climbed|improved|came\s+in|stood|was|were)?\s*(?:to|at|of)?\s*(?:approximately\s+|about\s+|~\s*)?$/.test(w) && /\bcosts?\s+per\s+(?:bitcoin|btc|coin)\b/.test(sentLead) && !/thousand|million|billion|\b[kmb]n?\b/i.test(mention.raw) && !/revenue|hosting|price of bitcoin|bitcoin price/.test(w)) {
         return costPerBtc('all-in cost', sc, 0.6);
+      }
+      // "direct cost of production per BTC of $12,500 …, and our total average cash cost of production of
+      // $17,600": a second cost of production after a cost per coin in one sentence is per coin too
+      if (/\bcosts?\s+of\s+(?:production|mining)\s+(?:(?:has|had|was|were|also)\s+)?(?:dropped|fell|declined|decreased|rose|increased|climbed|improved|came\s+in|stood|was|were)?\s*(?:to|at|of)?\s*(?:approximately\s+|about\s+|~\s*)?$/.test(w) && /\bcosts?\s+(?:of\s+production\s+)?per\s+(?:bitcoin|btc|coin)\b/.test(sentLead) && !/thousand|million|billion|\b[kmb]n?\b/i.test(mention.raw) && !/revenue|hosting|price of bitcoin|bitcoin price/.test(w)) {
+        return costPerBtc(w.slice(-60), sc, 0.6);
       }
       // "Mined 234 Bitcoin at … , compared to a cost to mine of $31,482": per coin in a sentence about
       // coins mined, when the amount carries no scale word (a total cost would be in millions)
@@ -726,7 +738,10 @@ function costPerBtc(w: string, sentence: string, confidence: number, own?: strin
     ? 'incl_depreciation'
     : /all[- ]in(?!\s+(?:electric\w*|energy|power))/.test(w)
       ? 'all_in'
-      : /cash[- ]based|cash cost/.test(w)
+      : // "total cash costs of production" adds cash G&A to the direct cost: the company's own measure
+        /\btotal\s+(?:average\s+)?cash\s+costs?\b/.test(w)
+        ? 'company_defined'
+        : /cash[- ]based|cash cost/.test(w)
         ? 'cash'
         : /electric|energy|power/.test(w)
           ? 'electricity'
@@ -955,7 +970,8 @@ function readLabelLine(text: string, offset: number, env: Env): Candidate[] | un
   return [c];
 }
 
-const THRESHOLD_BEFORE = /\b(exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|over|more than|nearly|almost|above|tops?|topped|topping|cross(?:es|ed|ing)?|pass(?:es|ed|ing)|beyond|at least|in excess of|north of|upwards of|close to|under|below|less than)\s*$/i;
+// "as low as 1.3 cents": the best hour of a period, not its figure
+const THRESHOLD_BEFORE = /\b(as (?:low|high|little|much) as|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|over|more than|nearly|almost|above|tops?|topped|topping|cross(?:es|ed|ing)?|pass(?:es|ed|ing)|beyond|at least|in excess of|north of|upwards of|close to|under|below|less than)\s*$/i;
 
 const TRIGGER = /bitcoin|btc|eh\/s|\beh\b|ehum|ph\/s|exahash|petahash|j\/th|w\/th|terahash|mw\b|megawatt|gigawatt|kwh|kilowatt|mwh|\$/i;
 
@@ -1142,7 +1158,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // … and "Operating guidance increased from 3.7 EH/s to 4.3 EH/s": the figure moved from keeps them too
     const movedFrom = !movedTo && clauseIdx >= 1 && /^\s*,?\s*from\b/i.test(s.slice(clause.start, clause.start + 8));
     const fwdBefore = movedTo ? s.slice(Math.max(clauses[clauseIdx - 2]!.start, m.start - 200), m.start) : movedFrom ? s.slice(Math.max(clauses[clauseIdx - 1]!.start, m.start - 200), m.start) : beforeWide;
-    let fwdWindow = `${capacityReached ? fwdBefore.replace(/\bup\s+to\s+(?:approximately\s+|about\s+|~\s*)?$/i, ' ') : fwdBefore} ${TARGET_MET_AFTER.test(after) ? '' : after.split(/[,;]|\band\b|\bwith\s+(?:an?\s+|the\s+|its\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:targets?|goals?)\s+of\b/)[0]}`
+    // "16 EH/s installed (18 J/TH) – on track for 30 EH/s": a figure in parentheses describes the one
+    // before it, so the words after the parenthesis are not its own
+    const inParens = /\(\s*(?:~|approx\.?\s*|c\.\s*)?$/.test(s.slice(Math.max(0, m.start - 12), m.start)) ? /^[^()]{0,30}?\)/.exec(s.slice(m.end, m.end + 40)) : null;
+    const ownAfter = inParens ? inParens[0] : after;
+    let fwdWindow = `${capacityReached ? fwdBefore.replace(/\bup\s+to\s+(?:approximately\s+|about\s+|~\s*)?$/i, ' ') : fwdBefore} ${TARGET_MET_AFTER.test(ownAfter) ? '' : ownAfter.split(/[,;]|\band\b|\bwith\s+(?:an?\s+|the\s+|its\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:targets?|goals?)\s+of\b/)[0]}`
       .replace(/\b(?:edged|ticked|inched|crept|moved|went|climbed|rose|jumped)\s+up\s+to\b/gi, ' ')
       // "brings the firm's BTC holdings up to 10,096 BTC": a level reached too
       .replace(/\b(brings?|bringing|brought)\b([^.;$\d]{0,60}?)\bup\s+to\b/gi, '$1$2 ')

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { confident, flows, run, stocks } from './_heldout.ts';
+
+/**
+ * Shapes from held-out set Z13 (company releases, kept outside the repository). Figures and
+ * dates are those of the real document named per case; every sentence here is written for the test.
+ */
+describe('held-out shapes fixed in 0.9.10', () => {
+  it("a total split into self-mining and hosting parts makes the release's other 'total hashrate' the hosting-inclusive total (Core Scientific FY2021 results, March 29, 2022)", () => {
+    const text = [
+      'Core Scientific Reports Full Year 2021 Results',
+      'Highlights for the year ended December 31, 2021:',
+      '- Self-mining operations produced 5,769 BTC in 2021.',
+      '- Total hashrate of 13.5 EH/s consisting of 6.6 EH/s self-mining and 6.9 EH/s hosting',
+      '"Our total hashrate grew from under 3.0 EH/s at the end of 2020 to 13.5 EH/s at the end of 2021," the chief executive said.',
+    ].join('\n\n');
+    const facts = run('CORZ', '2022-03-29', text);
+    const hash = confident(facts, 'hashrate_operating').concat(confident(facts, 'hashrate_installed'));
+    expect(hash.map((f) => f.value)).not.toContain(13.5);
+    expect(hash.map((f) => `${f.asOf}=${f.value}`)).toContain('2021-12-31=6.6');
+  });
+
+  it("'self-mined 3,202 bitcoins' beside 'expanded our total hashrate to 16.2 exahash' does not make that total the company's own (Core Scientific Q1 2022 results, May 12, 2022)", () => {
+    const text = [
+      'Core Scientific Reports First Quarter 2022 Results',
+      'First quarter 2022 highlights:',
+      '- Total hashrate of 16.2 EH/s consisting of 8.3 EH/s self-mining and 7.9 EH/s hosting',
+      '"This quarter we expanded our total hashrate to 16.2 exahash and self-mined 3,202 bitcoins," said the chief executive.',
+    ].join('\n\n');
+    const facts = run('CORZ', '2022-05-12', text);
+    const hash = confident(facts, 'hashrate_operating').concat(confident(facts, 'hashrate_installed'));
+    expect(hash.map((f) => f.value)).not.toContain(16.2);
+    expect(hash.map((f) => f.value)).toContain(8.3);
+    expect(flows(facts, 'btc_produced')).toEqual(['2022-01-01..2022-03-31=3202']);
+  });
+
+  it("'wholesale power costs as low as 1.3 cents per kilowatt hour' is a floor, not the quarter's cost; the all-in 4.3 cents is (CleanSpark fiscal Q2 2024 results, May 9, 2024)", () => {
+    const text = 'CleanSpark Reports Fiscal Second Quarter 2024 Results\n\nIn the quarter ended March 31, 2024, our wholly owned sites saw wholesale power costs as low as 1.3 cents per kilowatt hour and an all-in power cost of 4.3 cents per kilowatt hour.';
+    const facts = run('CLSK', '2024-05-09', text);
+    expect(confident(facts, 'energy_cost_per_kwh').map((f) => f.value)).toEqual([0.043]);
+  });
+
+  it("'total cash costs of production' (direct cost plus cash G&A) is a company-defined cost, apart from the direct cost (Bitfarms Q3 2022 results, November 14, 2022)", () => {
+    const text = 'Bitfarms Reports Third Quarter 2022 Results\n\nIn Q3 2022 our direct cost of production fell 5% to $9,400 per BTC. Lower cash G&A added to the savings, and our total cash costs of production declined 16% to $14,300 per BTC from Q2 2022.';
+    const facts = run('BITF', '2022-11-14', text);
+    const costs = confident(facts, 'cost_per_btc').map((f) => `${f.basis}=${f.value}`);
+    expect(costs).toContain('direct=9400');
+    expect(costs).toContain('company_defined=14300');
+    expect(costs).not.toContain('cash=14300');
+  });
+
+  it("a second cost of production after a cost per BTC in one sentence is per BTC too (Bitfarms Q1 2023 results, May 15, 2023)", () => {
+    const text = 'Bitfarms Reports First Quarter 2023 Results\n\nOur Q1 2023 direct cost of production per BTC of $12,500 is among the lowest we know of, and our total average cash cost of production of $17,600 sat well under our average BTC sales price of $22,500 in Q1 2023.';
+    const facts = run('BITF', '2023-05-15', text);
+    const costs = confident(facts, 'cost_per_btc').map((f) => `${f.periodStart}..${f.periodEnd} ${f.basis}=${f.value}`);
+    expect(costs).toEqual(['2023-01-01..2023-03-31 direct=12500', '2023-01-01..2023-03-31 company_defined=17600']);
+  });
+
+  it("a footnote digit glued to 'per Bitcoin2' still makes the amount a cost per bitcoin (Bitfarms Q2 2021 results, August 16, 2021)", () => {
+    const text = 'Bitfarms Reports Second Quarter 2021 Results\n\nQ2 2021 highlights:\n- Mined 759 Bitcoin at an average cost of approximately $9,000 per Bitcoin2 and held 1,293 Bitcoin as of June 30, 2021;';
+    const facts = run('BITF', '2021-08-16', text);
+    expect(confident(facts, 'cost_per_btc').map((f) => `${f.periodStart}..${f.periodEnd}=${f.value}`)).toEqual(['2021-04-01..2021-06-30=9000']);
+    expect(flows(facts, 'btc_produced')).toEqual(['2021-04-01..2021-06-30=759']);
+  });
+
+  it("'The number of bitcoins earned was 562.9' is the quarter's production (Bit Digital Q2 2021 results, August 20, 2021)", () => {
+    const text = 'Bit Digital, Inc. Announces Second Quarter 2021 Results\n\nHighlights for the Second Quarter 2021\n- Revenue from bitcoin mining came to $28.3 million.\n- The number of bitcoins earned was 562.9.';
+    expect(flows(run('BTBT', '2021-08-20', text), 'btc_produced')).toEqual(['2021-04-01..2021-06-30=562.9']);
+  });
+
+  it("an efficiency in parentheses after the installed hash rate is that fleet's, not part of the plan that follows it (IREN August 2024 update, September 5, 2024)", () => {
+    const text = 'IREN August 2024 Monthly Investor Update\n\nBitcoin mining: the company has 16 EH/s installed (18 J/TH) – on track for 30 EH/s.';
+    const facts = run('IREN', '2024-09-05', text);
+    expect(confident(facts, 'fleet_efficiency').map((f) => f.value)).toEqual([18]);
+    expect(confident(facts, 'hashrate_installed').map((f) => f.value)).toEqual([16]);
+    // the plan's figure is not a level
+    expect(facts.some((f) => f.value === 30 && f.confidence >= 0.5)).toBe(false);
+  });
+
+  it("'adding 423 MWs to our operating portfolio bringing us to 726 MW, as of today' is the power capacity at publication (CleanSpark FY2024 results, December 2, 2024)", () => {
+    const text = 'CleanSpark Reports Fiscal Year 2024 Results\n\nOver the past year we added 423 MWs to our operating portfolio bringing us to 726 MW, as of today.';
+    expect(stocks(run('CLSK', '2024-12-02', text), 'power_capacity')).toEqual(['2024-12-02=726']);
+  });
+
+  it("'137 megawatts (MW) of productive capacity' is operating capacity (Bitfarms Q1 2022 results, May 16, 2022)", () => {
+    const text = 'Bitfarms Reports First Quarter 2022 Results\n\nBy the end of Q1 2022 we had 137 megawatts (MW) of productive capacity.';
+    expect(stocks(run('BITF', '2022-05-16', text), 'power_capacity')).toEqual(['2022-03-31=137']);
+  });
+});
