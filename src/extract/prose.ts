@@ -878,7 +878,8 @@ function restatesExcluded(c: Candidate, excluded: ExcludedValues): boolean {
   return c.notes.includes('period from the document') || c.basis === 'unspecified' || c.notes.includes(CAPACITY_WORD_ONLY);
 }
 
-const LABEL_VALUE_END = /:\s*~?\s*\(?(?:US\$|\$)?\s*\d[\d.,]*\)?(?:\s*(?:million|billion|thousand|k|m))?(?:\s*(?:eh\/s|ph\/s|j\/th|w\/th|mw|btc|bitcoins?|c\/kwh|¢\/kwh))?(?=\s+[A-Z“"])/gi;
+// (the capital that follows is not the value's own unit: "total operational: 1,027 MW, 45.6 EH/s")
+const LABEL_VALUE_END = /:\s*~?\s*\(?(?:US\$|\$)?\s*\d[\d.,]*\)?(?:\s*(?:million|billion|thousand|k|m)\b)?(?:\s*(?:eh\/s|ph\/s|j\/th|w\/th|mw|btc|bitcoins?|c\/kwh|¢\/kwh))?(?=\s+[A-Z“"])(?!\s+(?:million|billion|thousand|eh\/s|ph\/s|j\/th|w\/th|mw|gw|btc|bitcoins?|c\/kwh|¢\/kwh|[kmb])\b)/gi;
 
 /**
  * Lines of a block; a run of "Label: value" pairs that lost its line breaks (PDF text layers,
@@ -1209,6 +1210,15 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     let c = bareCompared && prevSame
       ? { ...prevSame.c, confidence: prevSame.c.confidence - 0.05, notes: [...prevSame.c.notes, 'metric carried from the compared figure'] }
       : classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(Math.max(clause.start, m.start - WINDOW), Math.min(clause.end, m.end + WINDOW)), sentenceCtx, s.slice(Math.max(clause.start, m.start - WINDOW), m.start), anaphoricLead(s.slice(Math.max(0, m.start - WINDOW), m.start), sctx.prevHashSubject), sctx.excluded, env.aliasRules);
+    // "Cost to mine one bitcoin: $42,956 (energy), $39,727 (depreciation)": a part named in
+    // parentheses right after the amount is its basis; depreciation alone is no cost basis
+    const costPart = c?.metric === 'cost_per_btc' ? /^\s*\(\s*(energy|power|electricity|depreciation|all[- ]in|cash|direct)(?:\s+costs?)?\s*\)/i.exec(s.slice(m.end, m.end + 30)) : null;
+    if (c && costPart) {
+      const part = costPart[1]!.toLowerCase();
+      if (part === 'depreciation') return;
+      const basis = /^(?:energy|power|electricity)$/.test(part) ? 'electricity' : /^all[- ]in$/.test(part) ? 'all_in' : part;
+      c = { ...c, basis, basisLabel: `${c.basisLabel ?? 'cost'} (${part})`, notes: [...c.notes, 'the basis named in parentheses after the amount'] };
+    }
     // a filing's prose prints dollars in the thousands its statements use ("net cash proceeds of
     // $76,203"); with no scale word the amount cannot be told from a whole-dollar one
     if (c && env.periodic && m.kind === 'usd' && !m.perBtc && !/thousand|million|billion|mn|bn|\b[kmb]\b/i.test(m.raw)) c = undefined;

@@ -86,4 +86,19 @@ describe('held-out shapes fixed in 0.9.10', () => {
     const text = 'Bitfarms Reports First Quarter 2022 Results\n\nBy the end of Q1 2022 we had 137 megawatts (MW) of productive capacity.';
     expect(stocks(run('BITF', '2022-05-16', text), 'power_capacity')).toEqual(['2022-03-31=137']);
   });
+
+  it("'Cost to mine one bitcoin: $42,956 (energy), $39,727 (depreciation)': the part named after the amount is its basis, and depreciation alone is none (blog summary of CleanSpark's FY2025 10-K, November 25, 2025)", () => {
+    const text = "Summary: CleanSpark, Inc. (Fiscal Year Ended September 30, 2025)\n\nKey figures - Cost to mine one bitcoin at owned facilities: $42,956 (energy), $39,727 (depreciation), for a total direct cost per bitcoin of $82,727.";
+    const facts = run('CLSK', '2025-11-25', text);
+    const costs = confident(facts, 'cost_per_btc').map((f) => `${f.basis}=${f.value}`);
+    expect(costs).toContain('electricity=42956');
+    expect(facts.some((f) => f.value === 39727)).toBe(false);
+  });
+
+  it("a run of 'label: value' pairs is not cut between a value and its unit ('total operational: 1,027 MW, 45.6 EH/s' then 'hashrate: 4.3% of global'; same summary)", () => {
+    const text = "Summary: CleanSpark, Inc. (Fiscal Year Ended September 30, 2025)\n\nOperations - Sites in four states; total operational: 1,027 MW, 45.6 EH/s, across 33 locations. - CleanSpark's hashrate: 4.3% of the network.";
+    const facts = run('CLSK', '2025-11-25', text);
+    expect(facts.filter((f) => f.metric === 'power_capacity').map((f) => `${f.asOf}=${f.value}`)).toEqual(['2025-09-30=1027']);
+    expect(confident(facts, 'hashrate_operating').map((f) => `${f.asOf}=${f.value}`)).toEqual(['2025-09-30=45.6']);
+  });
 });
