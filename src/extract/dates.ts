@@ -312,13 +312,14 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   }
   // "during Q3", "in the first quarter" with no year: the latest such quarter ended by the reference date
   // … and "in its 3Q" (a newswire's quarter written digit first)
-  const bareQRe = /\b(?:during|in|for|over|through|throughout)\s+(?:the\s+|its\s+|their\s+)?(?:q([1-4])|([1-4])q|(first|second|third|fourth)\s+quarter)\b(?!\s*(?:of\s+)?(?:fiscal\s+|fy\s*|calendar\s+)?(?:year\s+)?['’]?\d{2,4}\b)/gi;
+  // … and the adjective "reported second-quarter revenue of …"
+  const bareQRe = /\b(?:(?:during|in|for|over|through|throughout)\s+(?:the\s+|its\s+|their\s+)?(?:q([1-4])|([1-4])q|(first|second|third|fourth)\s+quarter)|(first|second|third|fourth)-quarter)\b(?!\s*(?:of\s+)?(?:fiscal\s+|fy\s*|calendar\s+)?(?:year\s+)?['’]?\d{2,4}\b)/gi;
   while ((m = bareQRe.exec(text))) {
     if (!opts.ref) {
       unanchored(m.index, m[0].length);
       continue;
     }
-    const q = Number(m[1] ?? 0) || Number(m[2] ?? 0) || ORD[(m[3] ?? '').toLowerCase()] || 0;
+    const q = Number(m[1] ?? 0) || Number(m[2] ?? 0) || ORD[(m[3] ?? m[4] ?? '').toLowerCase()] || 0;
     const ry = Number(opts.ref.slice(0, 4));
     // a bound reference (see anchorYear) only dates a quarter that ended by it in its calendar year
     // … and only one that ended within about two quarters: "complete the buildout in Q3" written in
@@ -331,7 +332,7 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     // year" is January to March, "the fiscal first quarter" its own; with neither word, both
     // readings may have ended lately, and then the quarter cannot be told
     const around = text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
-    const calendar = /^\s*(?:of\s+)?(?:the\s+)?calendar\s+year\b/i.test(text.slice(m.index + m[0].length)) || /\bcalendar\s+$/i.test(m[0].replace(/(?:first|second|third|fourth)\s+quarter$/i, ''));
+    const calendar = /^\s*(?:of\s+)?(?:the\s+)?calendar\s+year\b/i.test(text.slice(m.index + m[0].length)) || /\bcalendar\s+$/i.test(m[0].replace(/(?:first|second|third|fourth)[\s-]+quarter$/i, ''));
     const fiscal = /\bfiscal\b|\bfy/i.test(around);
     let found = latest(calendar ? 12 : fy);
     if (fy !== 12 && !calendar && !fiscal) {
@@ -403,6 +404,17 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
   // "between April and May", "from October to December 2024"
   const monRangeRe = new RegExp(`\\b(?:between|from)\\s+(${MONTH_ALT})(?![a-z])\\.?(?:\\s+(\\d{4}))?\\s+(?:and|to|through|until|[-–])\\s+(${MONTH_ALT})(?![a-z])\\.?(?:,?\\s+(\\d{4}))?(?!\\s*\\d)`, 'gi');
   while ((m = monRangeRe.exec(text))) monthSpan(m.index, m[0].length, m[1]!, m[2], m[3]!, m[4]);
+  // "during April and May … mined a combined 954.5 BTC": two months added up (not "in April and
+  // May, respectively", each month its own figure)
+  const monPairRe = new RegExp(`\\b(?:during|in|over|for|across)\\s+(${MONTH_ALT})(?![a-z])\\.?\\s+(?:and|&)\\s+(${MONTH_ALT})(?![a-z])\\.?(?:,?\\s+(\\d{4}))?(?![\\s,]*\\d)`, 'gi');
+  while ((m = monPairRe.exec(text))) {
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 160).split(/[.;](?:\s|$)/)[0] ?? '';
+    if (!/\b(?:combined|in\s+total|together|altogether|a\s+total\s+of|total(?:l?ing|l?ed)?)\b/i.test(rest) || /\brespectively\b/i.test(rest)) continue;
+    const m1 = monthNumber(m[1]!);
+    const m2 = monthNumber(m[2]!);
+    if (!m1 || !m2 || (m2 - m1 + 12) % 12 !== 1) continue;
+    monthSpan(m.index, m[0].length, m[1]!, undefined, m[2]!, m[3]);
+  }
   // "Jan. - Apr.", "Jan-Apr 2024", "(i.e. January to April)": a span of months with no "from" before it
   // (not "Nov-24": a two-digit year after a month is no second month)
   const monSpanRe = new RegExp(`\\b(${MONTH_ALT})(?![a-z])\\.?(?:\\s*[-–]\\s*|\\s+(?:through|thru|to)\\s+)(${MONTH_ALT})(?![a-z])\\.?(?:,?\\s+(\\d{4}))?(?![-\\d])`, 'gi');

@@ -117,6 +117,8 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
         h.period.kind === 'flow' &&
         !h.ytd &&
         !/\b(?:end|close|start|beginning)\s+of\s+(?:the\s+)?$|\b(?:vs\.?|versus|compared\s+(?:to|with)|from|than|over)\s+(?:the\s+)?$/i.test(head.slice(Math.max(0, h.index - 20), h.index)) &&
+        // "… down from $29.3 million in the first quarter": the figure compared with, and its period
+        !/\b(?:vs\.?|versus|compared\s+(?:to|with)|from|than)\s+(?:approximately\s+|about\s+|~\s*)?\$?[\d.,]+\s*(?:million|billion|thousand|[kmb]n?|btc|bitcoins?|eh\/s)?\s+(?:in|during|for)\s+(?:the\s+)?$/i.test(head.slice(Math.max(0, h.index - 60), h.index)) &&
         // "Jan. - Apr. average BTC mined": the baseline an article compares with, not what it reports
         !/^[\s.]*(?:\(\w[\w -]*\)\s*)?(?:monthly\s+|daily\s+)?(?:average|avg\.?|mean)\b/i.test(head.slice(h.index + h.length, h.index + h.length + 30)),
     );
@@ -145,8 +147,12 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
     const p = firstFlow(`in the ${word.toLowerCase()} quarter`);
     if (p) return p;
   }
-  // a news copy's opening sentence: "… mined 1,213 BTC in September"
-  for (const text of opening) {
+  // a news copy's opening sentence: "… mined 1,213 BTC in September"; not the page's adverts
+  // above the story ("… saw the opportunity in March. Read full update"), which come before the
+  // first block that names the company
+  const names = ctx.company ? companyMatcher([ctx.company]) : undefined;
+  const storyStart = names ? opening.findIndex((t) => names.find(t.slice(0, 600)).length > 0) : -1;
+  for (const text of opening.slice(Math.max(0, storyStart))) {
     if (!/update|results|report|production|operations|operational|highlights|announces|letter|earnings|hash\s?rate|\bmined\b|\bproduced\b|\b(?:quarter|months|year|period)\s+ended\b/i.test(text)) continue;
     const p = firstFlow(text);
     if (p) return p;

@@ -194,6 +194,11 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   if (aboutBtc && tailOk && (/\b(?:bitcoin|btc)\s+(?:\([A-Z-]{2,10}\)\s+)?(?:holdings?|balance|treasury|reserves?|production|output|mined)\b(?:[^.$%\d]|\d+(?:\.\d+)?\s?%){0,60}\b(?:to|of|at|was|were|is|are|totall?(?:ed|ing)|reached|stood\s+at|now\s+at)\s+(?:approximately\s+|about\s+|~\s*)?(?:a\s+(?:new\s+)?record(?:\s+high)?(?:\s+of)?\s+)?$/i.test(beforeNoDates) || /\b(?:holdings?|treasury|reserves?|balance)\s+of\s+(?:bitcoin|btc)\s+(?:were|was|stood\s+at|totall?ed|amounted\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates))) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
+  // "Bitcoin production was down sequentially from 1,259 in the first quarter": the level moved
+  // from, with the period it belongs to right after it
+  if (aboutBtc && /\b(?:bitcoin|btc)\s+(?:holdings?|production|output)\s+(?:was|were|is|are|has\s+been)?\s*(?:down|up|lower|higher)\s+(?:(?:sequentially|slightly|sharply|significantly)\s+)?from\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates) && /^\s*(?:in|during|for)\s+(?:the\s+)?(?:previous|prior|first|second|third|fourth|q[1-4]\b|[a-z]+\s+(?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i.test(after)) {
+    return { kind: 'btc', value: 1, unitText: 'btc' };
+  }
   // "The sale of 3,000 BTC cuts the miner's holdings to 3,349": a holding named by whose it is
   if (aboutBtc && tailOk && /\b(?:its|their|our|the\s+(?:miner|company|firm)['’]s)\s+(?:total\s+)?(?:bitcoin\s+|btc\s+)?(?:holdings|treasury|reserves?|stack|stash)\s+(?:to|at|of|was|were|stood\s+at|totall?ed)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
@@ -426,6 +431,10 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         if (/\b(loaned|lent|lending|on loan)\b/.test(rest)) return { metric: 'btc_held_loaned', confidence: 0.75, notes: ['part of the holdings'] };
         if (/\b(pledged|collateral)\b/.test(rest)) return { metric: 'btc_held_pledged', confidence: 0.75, notes: ['part of the holdings'] };
         return undefined;
+      }
+      // "Book Value of Digital Currency: $23.6 million, or 627 bitcoins": the coins the balance sheet carries
+      if (/\b(?:digital\s+(?:currency|currencies|assets?)|bitcoin\s+(?:holdings?|assets?)|cryptocurrenc(?:y|ies))\b[^.;$]{0,15}[:,]?\s*(?:of\s+)?(?:approximately\s+|about\s+|~\s*)?\$\s?[\d.,]+\s*(?:million|billion|thousand|mn|bn|[mkb])?\s*,?\s+or\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(b.slice(-90)) && !/\b(?:sold|sale|purchas\w*|bought|acquired|received|mined|produced|earned)\b/i.test(b.slice(-90))) {
+        return { metric: 'btc_held', confidence: 0.7, notes: ['the coins a balance-sheet amount stands for'] };
       }
       // "At 9,113 BTC, Hut 8 continues to have one of the largest self-mined Bitcoin reserves": the reserve's size
       if (/^\W*at\s*$/i.test(b) && /^\s*,\s*(?:[\w'’.&-]+\s+){1,4}?(?:continues\s+to\s+|still\s+)?(?:has|have|holds?|maintains?|boasts?|keeps?)\b[^.;]{0,80}\b(?:reserves?|holdings|treasur(?:y|ies)|balance)\b/i.test(a)) {
@@ -677,6 +686,11 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       }
       if (/\b(purchased|bought|acquired|purchase of)\b[^$]{0,40}\b(bitcoin|btc)\b[^$]{0,30}\b(for|at a cost of|totall?ing)\b\s*(approximately|about|~)?\s*$/.test(w)) {
         return { metric: 'btc_purchased_cost', confidence: 0.75, notes: [] };
+      }
+      // "Revenue … totaled $35.8 million, including $26.1 million from digital assets and $9.7 million
+      // from HPC": the mining part of a revenue split by source
+      if (/\brevenues?\b/.test(l.slice(-160)) && /\b(?:including|of\s+which|with)\s+(?:approximately\s+|about\s+|~\s*)?$/.test(b.slice(-30)) && /^\s*(?:(?:million|billion|mn|bn|[mb])\s+)?(?:came\s+)?from\s+(?:its\s+|the\s+)?(?:digital\s+assets?(?:\s+mining)?|(?:bitcoin\s+|btc\s+|self[- ])?mining)\b(?!\s+(?:hosting|services|equipment|rigs|machines))/i.test(a) && !/\b(?:hosting|hosted|cloud)\b/.test(a.slice(0, 40))) {
+        return { metric: 'mining_revenue', confidence: 0.65, notes: [REVENUE_PART] };
       }
       // "$67.2 million in digital asset self-mining revenue, $3.8 million in hosted mining revenue":
       // a figure whose own label follows it ("$X in … revenue") is named by that label alone
@@ -1007,6 +1021,8 @@ const TOTAL_BROUGHT = /^[^.;$]{0,60}?\b(?:bringing|taking|lifting|raising|brings
 const OR_GAP = /^\s*(?:\*+\s*)?,?\s*or\s+(?:approximately\s+|about\s+|~\s*)?$/i;
 
 /** Words that date a figure to when it was written: "current efficiency", "we now operate". */
+const REVENUE_PART = 'the mining part of a revenue split by source';
+
 const CURRENT_WORD = /\b(?:current(?:ly)?|now|today|presently|at present)\b/i;
 
 /** A sentence about what happened after the report's period ended. */
@@ -1207,7 +1223,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
     // same metric as the one it is compared with, whatever words follow it
     const bareCompared = m.sameAsPrev || (clause.comparison && m.start - clause.start < WINDOW && !COMPARED_FILLER_LEFT.test(s.slice(clause.start, m.start).replace(COMPARED_FILLER, ' ')));
     const prevSame = lastClassified(classified, m.kind, clauseIdx);
-    let c = bareCompared && prevSame
+    // "…, including $26.1 million from digital assets and $9.7 million from HPC, down from $50.6
+    // million": the figure compared is the total the parts came from, not the part before it
+    const partBefore = prevSame?.c.notes.includes(REVENUE_PART);
+    let c = bareCompared && prevSame && !partBefore
       ? { ...prevSame.c, confidence: prevSame.c.confidence - 0.05, notes: [...prevSame.c.notes, 'metric carried from the compared figure'] }
       : classify(m, before.length >= 8 ? before : beforeWide, after, s.slice(Math.max(clause.start, m.start - WINDOW), Math.min(clause.end, m.end + WINDOW)), sentenceCtx, s.slice(Math.max(clause.start, m.start - WINDOW), m.start), anaphoricLead(s.slice(Math.max(0, m.start - WINDOW), m.start), sctx.prevHashSubject), sctx.excluded, env.aliasRules);
     // "Cost to mine one bitcoin: $42,956 (energy), $39,727 (depreciation)": a part named in
@@ -1227,7 +1246,7 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       const prev = lastClassified(classified, m.kind, clauseIdx);
       // not when the figure has its own qualifier ("with an average daily production of 20.55 BTC")
       const own = s.slice(Math.max(clause.start, m.start - WINDOW), m.start).toLowerCase();
-      if (prev && !/\b(average|avg|daily|per day|a day|per block|each|customers?|hosting|network|total|cumulative)\b/.test(own)) c = { ...prev.c, confidence: prev.c.confidence - 0.1, notes: [...prev.c.notes, 'metric carried from the compared figure'] };
+      if (prev && !prev.c.notes.includes(REVENUE_PART) && !/\b(average|avg|daily|per day|a day|per block|each|customers?|hosting|network|total|cumulative)\b/.test(own)) c = { ...prev.c, confidence: prev.c.confidence - 0.1, notes: [...prev.c.notes, 'metric carried from the compared figure'] };
       // "Power cost per Bitcoin declined 15%, from $8,624 in 1Q23 to $7,197 in 2Q23": the metric is
       // named before "from", in a clause with no figure of its own
       const lead = clauseIdx > 0 ? s.slice(clauses[clauseIdx - 1]!.start, clause.start) : '';
@@ -1489,7 +1508,10 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       // a figure compared with a quarter is a quarter's, not the month the sentence before named
       const comparedGrain = carry?.kind === 'flow' ? periods.find((h) => h.index > m.end && h.period.kind === 'flow' && clauses.some((x) => x.comparison && h.index >= x.start && h.index < x.end))?.period : undefined;
       const carryFits = !(comparedGrain?.kind === 'flow' && carry?.kind === 'flow' && comparedGrain.grain !== carry.grain) && !placedWithoutCarry.has(c.metric);
-      if (!period && carry && carryFits && !env.periodic && fitPeriod(c.metric, carry)) {
+      // "Now holding approximately 4,529.7 BTC" after a sentence about April and May: a level "now"
+      // is the report's, not the one of the months the sentence before looked back on
+      const nowLevel = metricKind(c.metric) === 'stock' && !!env.defaultPeriod && CURRENT_WORD.test(s.slice(Math.max(clause.start, m.start - 120), m.start));
+      if (!period && carry && carryFits && !nowLevel && !env.periodic && fitPeriod(c.metric, carry)) {
         // "It sold 4,451 BTC over the weekend. Net proceeds were $305 million." share one period
         period = carry;
         fromCarry = true;

@@ -101,4 +101,52 @@ describe('held-out shapes fixed in 0.9.10', () => {
     expect(facts.filter((f) => f.metric === 'power_capacity').map((f) => `${f.asOf}=${f.value}`)).toEqual(['2025-09-30=1027']);
     expect(confident(facts, 'hashrate_operating').map((f) => `${f.asOf}=${f.value}`)).toEqual(['2025-09-30=45.6']);
   });
+
+  it("'second-quarter revenue' names the quarter, and 'down from $29.3 million in the first quarter' is not the period an article reports on (Benzinga on Marathon's Q2 2022 results, August 8, 2022)", () => {
+    const text = [
+      'Marathon shares slip after results',
+      'Marathon Digital posted second-quarter revenue of $24.9 million, down from $29.3 million in the first quarter.',
+      'Marathon produced 707 bitcoins in the second quarter. Bitcoin production was down sequentially from 1,259 in the first quarter. Year-to-date, Marathon has produced 2,038 bitcoins.',
+    ].join('\n\n');
+    const facts = run('MARA', '2022-08-08', text);
+    expect(flows(facts, 'btc_produced').sort()).toEqual(['2022-01-01..2022-03-31=1259', '2022-01-01..2022-06-30=2038', '2022-04-01..2022-06-30=707']);
+  });
+
+  it("a page's advert above the story ('… saw the opportunity in March. Read full update') does not give the article its period (Investing.com on IREN's FY2023 results, September 14, 2023)", () => {
+    const text = [
+      'Save 40% today',
+      'A stock screener flagged the buying chance in March.Read full update',
+      'Iris Energy reports a year of growth in bitcoin mining revenue',
+      'Iris Energy Limited (NASDAQ: IREN) reported its results for the fiscal year ended June 30, 2023. Bitcoin mining revenue was a record $75.5 million, up from $59.0 million in fiscal year 2022.',
+    ].join('\n\n');
+    const facts = run('IREN', '2023-09-14', text);
+    expect(flows(facts, 'mining_revenue')).toContain('2022-07-01..2023-06-30=75500000');
+    expect(facts.some((f) => f.periodEnd === '2023-03-31')).toBe(false);
+  });
+
+  it("'during April and May … mined a combined 954.5 BTC' is the two months; a holding 'now' is the report's, not those months' (Coinatory on Cango's July 2025 output, August 6, 2025)", () => {
+    const text = [
+      'Cango output jumps in July',
+      'In July, Cango produced 650.5 BTC, up from 450 BTC in June.',
+      'Before that, during April and May, Cango mined a combined 954.5 BTC. Now holding approximately 4,529.7 BTC, Cango ranks among the larger public holders.',
+    ].join('\n\n');
+    const facts = run('CANG', '2025-08-06', text);
+    expect(flows(facts, 'btc_produced').sort()).toEqual(['2025-04-01..2025-05-31=954.5', '2025-06-01..2025-06-30=450', '2025-07-01..2025-07-31=650.5']);
+    const held = confident(facts, 'btc_held').map((f) => f.asOf);
+    expect(held).not.toContain('2025-04-30');
+    expect(held).not.toContain('2025-05-31');
+    expect(held.length).toBeGreaterThan(0);
+  });
+
+  it("'Book Value of Digital Currency: $23.6 million, or 627 bitcoins' is the holding at the balance-sheet date (CleanSpark fiscal Q4 2021 results, December 14, 2021)", () => {
+    const text = 'CleanSpark Reports Fiscal Year 2021 Results\n\nBalance Sheet Highlights as of September 30, 2021\n\n·Cash: $18.0 Million\n·Book Value of Digital Currency: $23.6 million, or 627 bitcoins';
+    expect(run('CLSK', '2021-12-14', text).filter((f) => f.metric === 'btc_held').map((f) => `${f.asOf}=${f.value}`)).toEqual(['2021-09-30=627']);
+  });
+
+  it("'Revenue … totaled $35.8 million, including $26.1 million from digital assets and $9.7 million from HPC, down from $50.6 million': the mining part, and the compared total is not mining revenue (Cointelegraph on TeraWulf's Q4 2025, February 27, 2026)", () => {
+    const text = 'TeraWulf misses estimates as mining revenue falls\n\nRevenue for the quarter ended Dec. 31 totaled $35.8 million, including $26.1 million from digital assets and $9.7 million from high-performance computing, down from $50.6 million in the third quarter.';
+    const facts = run('WULF', '2026-02-27', text);
+    expect(flows(facts, 'mining_revenue')).toEqual(['2025-10-01..2025-12-31=26100000']);
+    expect(facts.some((f) => f.value === 50600000 && f.metric === 'mining_revenue')).toBe(false);
+  });
 });
