@@ -5,7 +5,7 @@ import { openApp } from '../app.ts';
 import { rowCounts } from '../db/queries.ts';
 import { describeError } from '../errors.ts';
 import { MAX_DOCUMENT_BYTES } from '../parse/index.ts';
-import { ingestDocument, type IngestResult } from '../pipeline/ingest.ts';
+import { prepareDocument, recordPrepared, type IngestResult, type PreparedDocument } from '../pipeline/ingest.ts';
 import { listDocumentPaths } from '../pipeline/local.ts';
 import { inferLocalMeta } from '../pipeline/meta.ts';
 import { findCompany } from '../registry/companies.ts';
@@ -72,12 +72,18 @@ Examples:
         results.push({ ...outcome, file: shown });
         bar.tick(shown);
       };
-      // Documents are parsed in worker threads while this thread records the ones before them, so
-      // a few are kept in flight; they are reported (and numbered in the database) in file order.
-      const inFlight: { shown: string; outcome: Promise<IngestResult | { failed: unknown }> }[] = [];
+      // Documents are stored and parsed in worker threads while this thread records the ones before
+      // them, so a few are kept in flight; each is recorded (numbered in the database) and reported
+      // in file order, as a run one at a time would.
+      const inFlight: { shown: string; prepared: Promise<PreparedDocument | { failed: unknown }> }[] = [];
+      const finish = async (job: (typeof inFlight)[number]) => {
+        const prepared = await job.prepared;
+        // a database failure propagates and ends the run, as it always has
+        report(job.shown, 'failed' in prepared ? prepared : recordPrepared(app, prepared));
+      };
       for (const file of files) {
         const shown = relative(process.cwd(), file) || file;
-        let outcome: Promise<IngestResult | { failed: unknown }>;
+        let prepared: Promise<PreparedDocument | { failed: unknown }>;
         try {
           const size = statSync(file).size;
           if (size > MAX_DOCUMENT_BYTES) throw new Error(`the file is ${size} bytes, over the ${MAX_DOCUMENT_BYTES}-byte cap`);
@@ -88,17 +94,14 @@ Examples:
             ...(str(values.url) ? { sourceUrl: str(values.url)! } : {}),
             ...(str(values.date) ? { filedDate: str(values.date)! } : {}),
           });
-          outcome = ingestDocument(app, { bytes, meta }).catch((failed: unknown) => ({ failed }));
+          prepared = prepareDocument(app, { bytes, meta }).catch((failed: unknown) => ({ failed }));
         } catch (failed) {
-          outcome = Promise.resolve({ failed });
+          prepared = Promise.resolve({ failed });
         }
-        inFlight.push({ shown, outcome });
-        if (inFlight.length >= IN_FLIGHT) {
-          const oldest = inFlight.shift()!;
-          report(oldest.shown, await oldest.outcome);
-        }
+        inFlight.push({ shown, prepared });
+        if (inFlight.length >= IN_FLIGHT) await finish(inFlight.shift()!);
       }
-      for (const job of inFlight) report(job.shown, await job.outcome);
+      for (const job of inFlight) await finish(job);
       bar.done();
       const failed = results.filter((r) => r.status === 'error').length + missing.length;
       const counts = rowCounts(app.db);

@@ -2,6 +2,8 @@ import type { App } from '../app.ts';
 import { recordDocument } from '../db/queries.ts';
 import { describeError, HashledgerError, ParseError } from '../errors.ts';
 import { EXTRACTOR_VERSION } from '../extract/index.ts';
+import type { DocumentInsert } from '../db/schema.ts';
+import type { Company } from '../model/company.ts';
 import type { DocumentMeta } from '../model/document.ts';
 import { ExtractedFact } from '../model/fact.ts';
 import { parseAndExtract } from '../parse/index.ts';
@@ -28,28 +30,46 @@ export interface IngestResult {
 /** Tickers a fact may be attributed to when the document does not say: the filer, else UNKNOWN. */
 export const UNKNOWN_COMPANY = 'UNKNOWN';
 
+/** A document stored and parsed, not yet recorded: what {@link prepareDocument} hands to {@link recordPrepared}. */
+export interface PreparedDocument {
+  name: string;
+  base: Omit<DocumentInsert, 'id' | 'factCount' | 'title' | 'mediaType' | 'parseStatus' | 'parseError'>;
+  meta: DocumentMeta;
+  company: Company | undefined;
+  outcome:
+    | { ok: { raw: unknown[]; title: string | undefined; mediaType: string; warnings: string[] } }
+    | { failed: unknown };
+}
+
 /**
  * One document end to end: store the bytes, parse, extract, validate, record. Never throws for
  * a bad document: the error is recorded on the document row and returned, so a run over a
- * folder goes on. Only database failures propagate.
+ * folder goes on. Only database and store failures propagate.
  */
 export async function ingestDocument(app: App, input: IngestInput): Promise<IngestResult> {
+  return recordPrepared(app, await prepareDocument(app, input));
+}
+
+/**
+ * The slow half of ingestDocument, safe to run for several documents at once: the bytes are
+ * written while a worker parses and extracts. Nothing is recorded, so a caller that records the
+ * prepared documents in its own order (recordPrepared) numbers them in that order.
+ */
+export async function prepareDocument(app: App, input: IngestInput): Promise<PreparedDocument> {
   const { bytes, meta } = input;
-  // the raw bytes are written while the worker parses; both are awaited before anything is recorded
   const storing = app.store.putAsync(bytes);
   const structured = readStructured(bytes, app.companies);
   const company = findCompany(app.companies, meta.companyTicker ?? structured?.companyTicker ?? '');
-  const parsing = structured
-    ? undefined
+  const parsing: Promise<PreparedDocument['outcome']> = structured
+    ? Promise.resolve({ ok: { raw: structured.facts, title: structured.title, mediaType: 'json', warnings: [] } })
     : // parse and extract in one bounded worker: a hostile document stops at the time/heap bounds.
       // Settled to a value so a fast failure is not an unhandled rejection while the store write runs.
       parseAndExtract(bytes, extractContextFor({ ...meta, ...(company ? { companyTicker: company.ticker } : {}) }, app.companies)).then(
-        (ok) => ({ ok }),
+        ({ doc, facts }) => ({ ok: { raw: facts, title: doc.title, mediaType: doc.mediaType, warnings: doc.warnings } }),
         (failed: unknown) => ({ failed }),
       );
   // a store failure propagates, like a database failure: the document could not be kept
   const sha256 = await storing;
-  const name = meta.localPath ?? meta.sourceUrl ?? sha256;
   const base = {
     sha256,
     companyTicker: company?.ticker ?? null,
@@ -64,24 +84,18 @@ export async function ingestDocument(app: App, input: IngestInput): Promise<Inge
     fetchedAt: new Date().toISOString(),
     extractorVersion: structured?.extractorVersion ?? EXTRACTOR_VERSION,
   };
+  return { name: meta.localPath ?? meta.sourceUrl ?? sha256, base, meta, company, outcome: await parsing };
+}
+
+/** The quick half: validate the extracted facts and record the document in one transaction. */
+export function recordPrepared(app: App, prepared: PreparedDocument): IngestResult {
+  const { name, base, meta, company, outcome } = prepared;
+  const sha256 = base.sha256;
   let warnings: string[] = [];
   try {
-    let raw: unknown[];
-    let title: string | undefined;
-    let mediaType: string;
-    if (structured) {
-      raw = structured.facts;
-      title = structured.title;
-      mediaType = 'json';
-    } else {
-      const parsed = await parsing!;
-      if ('failed' in parsed) throw parsed.failed;
-      const { doc, facts: extracted } = parsed.ok;
-      warnings = doc.warnings;
-      title = doc.title;
-      mediaType = doc.mediaType;
-      raw = extracted;
-    }
+    if ('failed' in outcome) throw outcome.failed;
+    const { raw, title, mediaType } = outcome.ok;
+    warnings = outcome.ok.warnings;
     const facts = raw.map((f, i) => {
       const checked = ExtractedFact.safeParse(f);
       if (!checked.success) {

@@ -50,6 +50,36 @@ describe('hashledger ingest', () => {
     again.close();
   });
 
+  it('reports and numbers documents in file order while several are parsed at once, and keeps bytes seen twice in flight once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hl-ingest-order-'));
+    const docs = join(dir, 'docs');
+    mkdirSync(docs);
+    const names: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      const name = `doc-${String(i).padStart(2, '0')}.txt`;
+      names.push(name);
+      // a slow one first, and the same bytes twice side by side
+      const body = i === 0 ? `${'Words without any figure. '.repeat(4000)}\n` : i === 5 || i === 6 ? 'The same page twice.\n' : `Page number ${i} of a test folder.\n`;
+      writeFileSync(join(docs, name), i === 4 ? '' : body);
+    }
+    const db = join(dir, 'h.db');
+    const store = join(dir, 'raw');
+    process.env.HASHLEDGER_STORE = store;
+    const run = io();
+    await main(['ingest', docs, '--db', db, '--json'], run.io);
+    const summary = JSON.parse(run.out.join('')) as { results: { file: string; documentId: number; status: string; isNew: boolean }[] };
+    expect(summary.results.map((r) => r.file.split(/[\\/]/).pop())).toEqual(names);
+    expect(summary.results[4]!.status).toBe('error');
+    // the second copy of the same bytes is the same document, recorded once
+    expect(summary.results[6]!.documentId).toBe(summary.results[5]!.documentId);
+    expect(summary.results[6]!.isNew).toBe(false);
+    const ids = summary.results.filter((r, i) => i !== 6).map((r) => r.documentId);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    const app = openApp({ dbPath: db, storeDir: store });
+    expect(rowCounts(app.db).documents).toBe(8);
+    app.close();
+  });
+
   it('rejects an unknown command and an unknown company with usage errors', async () => {
     const a = io();
     expect(await main(['frobnicate'], a.io)).toBe(2);
