@@ -51,7 +51,8 @@ const BTC_NOT_COIN = /^\s*(equal\b|miners?|mining\s+(machines|rigs|equipment|ser
 const NUM_RE = new RegExp(NUM);
 const NUM_ALL = new RegExp(NUM, 'g');
 const RESPECTIVELY_LIST = new RegExp(String.raw`(?<![\w.,$])((?:${NUM}\s*,\s*)*${NUM})\s*,?\s+and\s+(?:approximately\s+|about\s+|~\s*)?$`);
-const ZERO_SOLD = /\b(?:no|zero)(?=\s+(?:bitcoins?|btc)\s+(?:was|were|has\s+been|have\s+been)\s+sold\b)|(?<=\b(?:did\s+not|didn['’]t)\s+sell\s+)any(?=\s+(?:of\s+(?:its|our|their)\s+)?(?:bitcoins?|btc)\b(?!\s+(?:miners?|mining\s+(?:machines|rigs|equipment))))/gi;
+// … and "mined 406 BTC, sold none of its production"
+const ZERO_SOLD = /\b(?:no|zero)(?=\s+(?:bitcoins?|btc)\s+(?:was|were|has\s+been|have\s+been)\s+sold\b)|(?<=\bsold\s+)none(?=\s+of\s+(?:its|our|their|the)\s+(?:(?:bitcoin|btc)\s+)?(?:production|bitcoins?|btc|output|coins)\b)|(?<=\b(?:did\s+not|didn['’]t)\s+sell\s+)any(?=\s+(?:of\s+(?:its|our|their)\s+)?(?:bitcoins?|btc)\b(?!\s+(?:miners?|mining\s+(?:machines|rigs|equipment))))/gi;
 /** "reducing its holdings to zero": a treasury emptied, stated in words ("zero" is the figure) */
 const ZERO_HELD = /(?<=\b(?:(?:bitcoin|btc)\s+)?(?:holdings|treasury|reserves?|balance)\s+(?:of\s+(?:bitcoins?|btc)\s+)?(?:down\s+)?to\s+)zero\b(?!\s*[-–]?\s*(?:debt|cost|fees?|emissions?|carbon|percent|%))/gi;
 
@@ -197,6 +198,10 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   // "Bitcoin production was down sequentially from 1,259 in the first quarter": the level moved
   // from, with the period it belongs to right after it
   if (aboutBtc && /\b(?:bitcoin|btc)\s+(?:holdings?|production|output)\s+(?:was|were|is|are|has\s+been)?\s*(?:down|up|lower|higher)\s+(?:(?:sequentially|slightly|sharply|significantly)\s+)?from\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates) && /^\s*(?:in|during|for)\s+(?:the\s+)?(?:previous|prior|first|second|third|fourth|q[1-4]\b|[a-z]+\s+(?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i.test(after)) {
+    return { kind: 'btc', value: 1, unitText: 'btc' };
+  }
+  // "bringing our total production for 2023 year-to-date to 4,996": a running count of coins mined
+  if (aboutBtc && tailOk && /\b(?:bringing|brings|brought|taking|takes)\s+(?:our|its|their|the\s+company['’]s)\s+(?:total\s+)?(?:bitcoin\s+|btc\s+)?production\b[^.;$\d]{0,40}?\s+to\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(before.replace(/\b(?:19|20)\d\d\b/g, ' '))) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   // "The sale of 3,000 BTC cuts the miner's holdings to 3,349": a holding named by whose it is
@@ -436,6 +441,10 @@ function classify(mention: Mention, before: string, after: string, clause: strin
       if (/\b(?:digital\s+(?:currency|currencies|assets?)|bitcoin\s+(?:holdings?|assets?)|cryptocurrenc(?:y|ies))\b[^.;$]{0,15}[:,]?\s*(?:of\s+)?(?:approximately\s+|about\s+|~\s*)?\$\s?[\d.,]+\s*(?:million|billion|thousand|mn|bn|[mkb])?\s*,?\s+or\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(b.slice(-90)) && !/\b(?:sold|sale|purchas\w*|bought|acquired|received|mined|produced|earned)\b/i.test(b.slice(-90))) {
         return { metric: 'btc_held', confidence: 0.7, notes: ['the coins a balance-sheet amount stands for'] };
       }
+      // "With 13,696 Bitcoin valued at roughly $1.6 billion as of Sept. 30, 2025": coins with a market value are coins held
+      if (/^\s*(?:bitcoins?|btc)?\s*,?\s*(?:valued|worth)\s+(?:at\s+)?(?:approximately\s+|roughly\s+|about\s+|around\s+|~\s*)?(?:(?:US)?\$|$)/i.test(a) && /^\W*(?:with|holding|holds|held)\s*(?:approximately\s+|roughly\s+|about\s+|~\s*)?$/i.test(b.slice(-20)) && !/\b(?:sold|sells|sale|purchas\w*|bought|buy|acquir\w*|mined|produced|earned|received|pledged|loaned|lent)\b/i.test(b.slice(-80))) {
+        return { metric: 'btc_held', confidence: 0.7, notes: ['coins given a market value are coins held'] };
+      }
       // "At 9,113 BTC, Hut 8 continues to have one of the largest self-mined Bitcoin reserves": the reserve's size
       if (/^\W*at\s*$/i.test(b) && /^\s*,\s*(?:[\w'’.&-]+\s+){1,4}?(?:continues\s+to\s+|still\s+)?(?:has|have|holds?|maintains?|boasts?|keeps?)\b[^.;]{0,80}\b(?:reserves?|holdings|treasur(?:y|ies)|balance)\b/i.test(a)) {
         return { metric: 'btc_held', confidence: 0.7, notes: ['the size of the reserve named after it'] };
@@ -655,7 +664,8 @@ function classify(mention: Mention, before: string, after: string, clause: strin
         return { metric: 'btc_sold_proceeds', confidence: 0.7, notes: ['the proceeds of the sale in the sentence before'] };
       }
       // "sold 4,451 Bitcoin on the open market, receiving about US$305 million", "sold 1,576 BTC at … , totaling $32.2 million"
-      const soldFor = /\b(sold|sale of|sales of|selling|offloaded|offloading|liquidated|liquidating)\b([^$.;]{0,60})\b(bitcoins?|btc|coins)\b[^.;]{0,90}?\b(for|generating|totall?ing|netting|worth|receiving|raising|to\s+raise|realizing|yielding|bringing in)\b(?:\s+(?:a\s+)?total\s+of)?\s*(approximately|about|around|~)?\s*$/.exec(l.slice(-200));
+      // … and "sold 600 Bitcoin for a total price of $10.2 million"
+      const soldFor = /\b(sold|sale of|sales of|selling|offloaded|offloading|liquidated|liquidating)\b([^$.;]{0,60})\b(bitcoins?|btc|coins)\b[^.;]{0,90}?\b(for|generating|totall?ing|netting|worth|receiving|raising|to\s+raise|realizing|yielding|bringing in)\b(?:\s+(?:a\s+)?total(?:\s+(?:price|amount|sum|value|consideration))?\s+of)?\s*(approximately|about|around|~)?\s*$/.exec(l.slice(-200));
       if (soldFor && !/\b(miners?|machines|rigs|equipment|shares?|stock)\b/.test(`${soldFor[2]} ${l.slice(-200).slice(soldFor.index).split(/bitcoins?|btc|coins/)[1]?.slice(0, 12) ?? ''}`)) {
         return { metric: 'btc_sold_proceeds', confidence: 0.75, notes: [] };
       }
@@ -748,6 +758,8 @@ function costPerBtc(w: string, sentence: string, confidence: number, own?: strin
     if (mine.basis !== 'company_defined') return { ...mine, ...costLabel(w) };
   }
   const exclDep = EXCL_DEP;
+  // "our power strategy … drove down our average cost to mine": the strategy is not the cost's basis
+  w = w.replace(/\bpower\s+strateg(?:y|ies)\b/g, ' ');
   const basis = /depreciation/.test(w) && !exclDep.test(w) && !/exclud/.test(w)
     ? 'incl_depreciation'
     : /all[- ]in(?!\s+(?:electric\w*|energy|power))/.test(w)
@@ -1003,7 +1015,7 @@ const UNRESOLVED_PERIOD = /\b(year|years|quarter|q[1-4]|h[12]|fiscal|ytd|to date
 function ownEndRe(withYear: boolean, flags: string): RegExp {
   const grain = withYear ? '(?:month|quarter|year)' : '(?:month|quarter)';
   // … and "ended the quarter with …", "exited the month with …"
-  return new RegExp(`\\b(?:at|as of|by)\\s+(?:the\\s+)?${grain}[- ]end\\b|\\b(?:at|as of|by)\\s+the\\s+end\\s+of\\s+the\\s+${grain}\\b|\\b(?:ended|ending|exited|closed)\\s+the\\s+${grain}\\b|\\b${grain}\\s+(?:ended|closed)\\s+with\\b`, flags);
+  return new RegExp(`\\b(?:at|as of|by)\\s+(?:the\\s+)?${grain}[- ]end\\b|\\b(?:at|as of|by)\\s+the\\s+end\\s+of\\s+the\\s+${grain}\\b|\\b(?:ended|ending|exited|closed|finished|finishing)\\s+the\\s+${grain}\\b|\\b${grain}\\s+(?:ended|closed)\\s+with\\b`, flags);
 }
 
 /** Flows an announcement may date to one day (a treasury purchase or sale). */
@@ -1117,7 +1129,8 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
   const periods = [...named, ...yearBack, ...relativeDayHits(s)].sort((a, b) => a.index - b.index);
   // the period a following sentence may inherit: never one named in a comparison ("… from 6,412.6 BTC in October")
   const firstClauseEnd = clauses.find((c) => !c.comparison)?.end ?? clauses[0]?.end ?? s.length;
-  const ownHits = periods.filter((h) => h.index < firstClauseEnd);
+  // … nor one that labels a compared figure in parentheses ("$823.4 million (FY2024: $245.8 million)")
+  const ownHits = periods.filter((h) => h.index < firstClauseEnd && !(/\(\s*(?:vs\.?\s+)?$/i.test(s.slice(Math.max(0, h.index - 8), h.index)) && /^\s*[:：]\s*\(?[$~]?\s*\d/.test(s.slice(h.index + h.length, h.index + h.length + 12))));
   const ownHit = ownHits.find((h) => !h.ytd && h.period.kind === 'flow') ?? ownHits.find((h) => !h.ytd);
   // a sentence about a month nothing dates hands on no period (not even a later "its 2024 total")
   const ownPeriod = ownHit?.unanchored ? undefined : ownHit?.period;

@@ -107,7 +107,7 @@ export const PROSE_BTC_KEYWORDS: { metric: Metric; re: RegExp; confidence?: numb
   { metric: 'btc_held_loaned', re: /\b(loaned|lent|on loan|lending(?: out)?)\b/gi },
   { metric: 'btc_sold', re: /\b(sold|sell|sells|selling|sale|sales|liquidat\w*|divest\w*|converted|disposed|disposals?|offload\w*|dump(?:s|ed|ing)?)\b/gi },
   { metric: 'btc_purchased', re: /\b(purchased|purchase|purchases|bought|buy|buys|acquired)\b/gi },
-  { metric: 'btc_held', re: /\b(held|hold|holds|holding|holdings|treasury|hodl|on hand|reserves?|balance|inventory|(?:end(?:ed|ing)?|exit(?:ed|ing)?) (?:the )?(?:year|month|quarter|period) with|end(?:ed|ing) (?:19|20)\d\d with)\b/gi },
+  { metric: 'btc_held', re: /\b(held|hold|holds|holding|holdings|treasury|hodl|on hand|reserves?|balance|inventory|(?:end(?:ed|ing)?|exit(?:ed|ing)?|finish(?:ed|ing)?|clos(?:ed|ing)) (?:the )?(?:year|month|quarter|period) with|end(?:ed|ing) (?:19|20)\d\d with)\b/gi },
   // "self-mined bitcoin reserves", "self-mined bitcoin held in custody" describe holdings
   { metric: 'btc_produced', re: /\b((?<!self-)mined|mine|mines|mining|produce|produced|produces|producing|production|earned|earns|earning|self-mined(?!\s+(?:bitcoins?\s+|btc\s+)?(?:in\s+(?:its\s+|our\s+|the\s+)?)?(?:reserves?|holdings?|treasury|balance|held|in custody|on (?:the |its |our )?balance sheet))|generated|received)\b/gi },
 ];

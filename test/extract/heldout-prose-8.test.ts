@@ -149,4 +149,33 @@ describe('held-out shapes fixed in 0.9.10', () => {
     expect(flows(facts, 'mining_revenue')).toEqual(['2025-10-01..2025-12-31=26100000']);
     expect(facts.some((f) => f.value === 50600000 && f.metric === 'mining_revenue')).toBe(false);
   });
+
+  it("a period that labels a compared figure in parentheses ('$823.4 million (FY2024: $245.8 million)') is not handed to the next sentence (blog summary of CleanSpark's FY2025 10-K, November 25, 2025)", () => {
+    const text = 'Summary: CleanSpark, Inc. (Fiscal Year Ended September 30, 2025)\n\nKey figures - FY2025 revenue reached $766.3 million. - Adjusted EBITDA: $823.4 million (FY2024: $245.8 million). - Cost to mine one bitcoin at owned facilities: $42,956 (energy).';
+    const costs = run('CLSK', '2025-11-25', text).filter((f) => f.metric === 'cost_per_btc');
+    expect(costs.map((f) => `${f.periodStart}..${f.periodEnd}=${f.value}`)).toEqual(['2024-10-01..2025-09-30=42956']);
+  });
+
+  it("'finished the quarter with $290 million in cash … and 7,327 Bitcoin'; 'bringing our total production for 2023 year-to-date to 4,996'; a 'power strategy' is no cost basis (Riot Q3 2023 results, November 7, 2023)", () => {
+    const text = [
+      'Riot Platforms Reports Third Quarter 2023 Financial Results',
+      'Riot mined 1,106 Bitcoin during the quarter, bringing our total production for 2023 year-to-date to 4,996. Our power strategy drove our 2023 year-to-date average cost to mine down to $5,537 per Bitcoin. Riot finished the quarter with $290 million in cash on hand and 7,327 Bitcoin.',
+    ].join('\n\n');
+    const facts = run('RIOT', '2023-11-07', text);
+    expect(flows(facts, 'btc_produced').sort()).toEqual(['2023-01-01..2023-09-30=4996', '2023-07-01..2023-09-30=1106']);
+    expect(stocks(facts, 'btc_held')).toEqual(['2023-09-30=7327']);
+    expect(confident(facts, 'cost_per_btc').map((f) => f.basis)).toEqual(['company_defined']);
+  });
+
+  it("'sold 600 Bitcoin for a total price of $10.2 million' gives the proceeds; 'sold none of its production' is a sale of zero (Motley Fool on Riot's December 2022 update; Business Insider on September 2021)", () => {
+    const dec = run('RIOT', '2023-01-06', "Riot's December update\n\nOn Jan. 4, Riot gave an update on its operations for the month of December. The miner produced 659 coins for the month and sold 600 Bitcoin for a total price of $10.2 million.");
+    expect(flows(dec, 'btc_sold_proceeds')).toEqual(['2022-12-01..2022-12-31=10200000']);
+    const sep = run('RIOT', '2021-10-07', 'Riot triples its production\n\nIn September, Riot mined 406 BTC, sold none of its production, and ended the month with 3,534 BTC on its balance sheet.');
+    expect(flows(sep, 'btc_sold')).toEqual(['2021-09-01..2021-09-30=0']);
+  });
+
+  it("'With 13,696 Bitcoin valued at roughly $1.6 billion as of Sept. 30, 2025' is a holding (Zacks preview of Hut 8's Q4 2025, February 23, 2026)", () => {
+    const text = "Hut 8 to report Q4 2025 results\n\nGains and losses on the coins go through earnings. With 13,696 Bitcoin valued at roughly $1.6 billion as of Sept. 30, 2025, the company's balance sheet moves with the price.";
+    expect(stocks(run('HUT', '2026-02-23', text), 'btc_held')).toEqual(['2025-09-30=13696']);
+  });
 });
