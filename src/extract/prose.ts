@@ -1033,6 +1033,9 @@ const TOTAL_BROUGHT = /^[^.;$]{0,60}?\b(?:bringing|taking|lifting|raising|brings
 const OR_GAP = /^\s*(?:\*+\s*)?,?\s*or\s+(?:approximately\s+|about\s+|~\s*)?$/i;
 
 /** Words that date a figure to when it was written: "current efficiency", "we now operate". */
+/** "as of June 30, 2021" right after a figure */
+const PAST_DATE_AFTER = /^\s*(?:EH\/s\s*)?,?\s*as\s+of\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)/;
+
 const REVENUE_PART = 'the mining part of a revenue split by source';
 
 const CURRENT_WORD = /\b(?:current(?:ly)?|now|today|presently|at present)\b/i;
@@ -1202,6 +1205,11 @@ function readSentence(s: string, offset: number, env: Env, matcher: CompanyMatch
       // stated size, met early
       .replace(/(?<!\bto\s)\b(?:achieved|achieving|reached|met)\s+(?:(?:its|our|the|their)\s+)?(?:[\w'’-]+\s+){0,3}?(?:targets?|goals?)\s+of\b(?=\s+(?:[\w-]+\s+){0,3}?ahead\s+of\s+schedule\b)/gi, ' ');
     // "held 19,211 BTC by the end of April": a past statement; a future month is caught by the publication date
+    // "miners deployed to 19,395 miners, which could generate approximately 2.09 EH/s as of June 30":
+    // what the machines in place can do on a past date, not a plan ("when fully deployed, could" is one)
+    if (m.kind === 'hashrate' && /\b(?:deployed|installed|energized|in\s+operation)\b[^.;]{0,60}\b(?:which|that)\s+(?:could|can)\s+(?:generate|produce|deliver)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(s.slice(Math.max(0, m.start - 120), m.start)) && !/\b(?:when|once|upon|after|if)\b/i.test(s.slice(Math.max(0, m.start - 120), m.start)) && PAST_DATE_AFTER.test(s.slice(m.end, m.end + 40))) {
+      fwdWindow = fwdWindow.replace(/\b(?:could|can)\s+(?=(?:generate|produce|deliver)\b)/gi, ' ');
+    }
     // "fleet wide efficiency is estimated at 27.8 J/TH": today's figure, measured roughly, not a forecast
     fwdWindow = fwdWindow.replace(/\b(?:now|currently|is|are)\s+(?:now\s+)?estimated\s+at\b/gi, ' ');
     if (PAST_TENSE.test(fwdWindow)) fwdWindow = fwdWindow.replace(/\bby the end of (?:the (?:month|quarter|period)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|q[1-4](?:\s+(?:19|20)\d\d)?\b|(?:the\s+)?(?:first|second|third|fourth)\s+quarter(?:\s+(?:of\s+)?(?:19|20)\d\d)?)/gi, ' ');

@@ -178,4 +178,12 @@ describe('held-out shapes fixed in 0.9.10', () => {
     const text = "Hut 8 to report Q4 2025 results\n\nGains and losses on the coins go through earnings. With 13,696 Bitcoin valued at roughly $1.6 billion as of Sept. 30, 2025, the company's balance sheet moves with the price.";
     expect(stocks(run('HUT', '2026-02-23', text), 'btc_held')).toEqual(['2025-09-30=13696']);
   });
+
+  it("'miners deployed to 19,395 miners, which could generate approximately 2.09 EH/s as of June 30, 2021' is the deployed fleet's capacity; 'when fully deployed, could generate' stays a plan (Marathon Q2 2021 results, August 13, 2021)", () => {
+    const head = 'Marathon Digital Holdings Reports Q2 2021 Results\n\nQ2 2021 highlights:\n';
+    const done = run('MARA', '2021-08-13', `${head}- Raised the number of miners deployed to 19,395 miners, which could generate approximately 2.09 EH/s as of June 30, 2021`);
+    expect(stocks(done, 'hashrate_installed')).toEqual(['2021-06-30=2.09']);
+    const plan = run('MARA', '2021-08-13', `${head}- Bought 30,000 more miners, which when fully deployed could generate approximately 10.37 EH/s`);
+    expect(plan.some((f) => f.metric.startsWith('hashrate_') && f.confidence >= 0.5)).toBe(false);
+  });
 });
