@@ -446,6 +446,14 @@ export function findPeriods(text: string, opts: DateOpts = {}): PeriodHit[] {
     }
     add(monthPeriod(y, mo), m.index, m[0].length);
   }
+  // "buys 1K bitcoins so far in 2022" written on January 10, 2022: the year to the day it was written
+  const soFarRe = /\bso\s+far\s+(?:in\s+(20\d\d)|this\s+year)\b/gi;
+  while ((m = soFarRe.exec(text))) {
+    if (!opts.ref || opts.refIsBound) continue;
+    const y = m[1] ? Number(m[1]) : Number(opts.ref.slice(0, 4));
+    if (String(y) !== opts.ref.slice(0, 4)) continue;
+    add({ kind: 'flow', start: `${y}-01-01`, end: opts.ref, grain: 'ytd' }, m.index, m[0].length);
+  }
   // a bare calendar year: "its 2024 total", "in 2023", "for 2024"
   const yearRe = /\b(?:in|for|during|its|their|full[- ]year)\s+(20\d\d)\b(?!\s*[-–\/]\s*\d|,\s*(?:19|20)?\d\d\b)|\b(?:(?:the\s+)?(?:whole|entirety|all)\s+of|the\s+entire)\s+(20\d\d)\b(?!\s*[-–\/])/gi;
   while ((m = yearRe.exec(text))) {
@@ -478,6 +486,8 @@ export function notAPeriod(s: string, h: PeriodHit): boolean {
   // "since our mining business began in February 2020": the start of a running total
   if (/\b(?:began|begun|started|launched|commenced|founded|inception)\s+(?:in|on)\s+$/i.test(s.slice(Math.max(0, h.index - 30), h.index))) return true;
   if (/^\s*(?:20\d\d\s+)?halving\b/i.test(s.slice(h.index + h.length, h.index + h.length + 16))) return true;
+  // "the price continues to fall to September lows": a month naming a price level, not a period
+  if (/^\s*(?:lows?|highs?|levels?|peaks?|bottoms?)\b/i.test(s.slice(h.index + h.length, h.index + h.length + 10))) return true;
   // "increased it by 24% so far in 2023": a running span, not the year
   if (/\bso far\s*$/i.test(s.slice(Math.max(0, h.index - 10), h.index))) return true;
   return false;

@@ -153,7 +153,10 @@ export function defaultPeriod(doc: ParsedDocument, ctx: ExtractContext, env: Env
   const names = ctx.company ? companyMatcher([ctx.company]) : undefined;
   const storyStart = names ? opening.findIndex((t) => names.find(t.slice(0, 600)).length > 0) : -1;
   for (const text of opening.slice(Math.max(0, storyStart))) {
-    if (!/update|results|report|production|operations|operational|highlights|announces|letter|earnings|hash\s?rate|\bmined\b|\bproduced\b|\b(?:quarter|months|year|period)\s+ended\b/i.test(text)) continue;
+    // … or a headline's treasury trade: "Bitfarms buys 1K bitcoins so far in 2022" (a trade's month
+    // in the body, "sold 2000 BTC in March", is the trade's, not what the whole article reports on)
+    const isHeadline = text === opening[0] || text === doc.title;
+    if (!/update|results|report|production|operations|operational|highlights|announces|letter|earnings|hash\s?rate|\bmined\b|\bproduced\b|\b(?:quarter|months|year|period)\s+ended\b/i.test(text) && !(isHeadline && /\b(?:buys|bought|purchases|purchased|acquires|acquired|sells|sold)\b/i.test(text))) continue;
     const p = firstFlow(text);
     if (p) return p;
   }

@@ -186,7 +186,8 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   }
   // what follows must not name another unit ("616.6 in September" yes, "616 miners" no)
   // … nor a range ("9,086 to 10,000"); "holdings to 9,086 to hedge against …" is the figure
-  const tailOk = /^\s*(?:$|[,.;)]|(?:in|by|as|at|on|for|during|last|the|a|an|up|down|compared|versus|vs|with|including|excluding|valued|worth)\b|to\s+(?![\d$~])[a-z])/i.test(after);
+  // … nor "330 from 982", the figure compared with after it
+  const tailOk = /^\s*(?:$|[,.;)]|(?:in|by|as|at|on|for|during|last|the|a|an|up|down|compared|versus|vs|with|including|excluding|valued|worth)\b|to\s+(?![\d$~])[a-z]|from\s+(?:approximately\s+|about\s+|~\s*)?\d)/i.test(after);
   // dates may stand between ("balance held in reserve as of February 28th stood at 7,243"), other figures may not
   // … and so may quarters and years ("Bitcoin holdings increased 13.3% in Q3 to 8,388")
   const beforeNoDates = before.replace(new RegExp(`\\b${MONTH_RE_SRC}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\b(?:[QH][1-4]|FY)\\s?(?:(?:19|20)?\\d\\d)?\\b|\\b(?:19|20)\\d\\d\\b`, 'gi'), ' ');
@@ -214,7 +215,8 @@ function bareKind(s: string, start: number, end: number, prev: readonly Mention[
   }
   // "Total Bitcoin mined (self-mining only) of approximately 1,299": a mined count named before it
   // … and "The number of bitcoins earned was 562.9"
-  if (aboutBtc && tailOk && /\b(?:bitcoins?|btc)\s+(?:mined|produced|self[- ]mined|earned)\b(?:\s*\([^()]{0,40}\))?\s+(?:of|was|were|totall?ed|came\s+to|reached|stood\s+at|amounted\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
+  // … and "The number of bitcoin mined in the quarter tumbled to 330 from 982"
+  if (aboutBtc && tailOk && /\b(?:bitcoins?|btc)\s+(?:mined|produced|self[- ]mined|earned)\b(?:\s*\([^()]{0,40}\))?(?:\s+(?:in|during|for)\s+the\s+(?:month|quarter|year|period))?\s+(?:of|was|were|totall?ed|came\s+to|reached|stood\s+at|amounted\s+to|(?:tumbled|fell|dropped|declined|decreased|slumped|rose|increased|climbed|jumped|grew)\s+to)\s+(?:approximately\s+|about\s+|~\s*)?$/i.test(beforeNoDates)) {
     return { kind: 'btc', value: 1, unitText: 'btc' };
   }
   // "the number of bitcoins held by the company as of the end of March was 2,474.8"
@@ -1779,6 +1781,8 @@ function pickPeriod(index: HitIndex, m: Mention, clauseIdx: number, metric: Metr
       const asOf = own.find((x) => x.period.kind === 'instant' && x.period.asOf >= p.start && x.period.asOf < p.end)?.period;
       if (asOf?.kind === 'instant') return { kind: 'flow', start: p.start, end: asOf.asOf, grain: 'ytd' };
     }
+    // "increased it by 24% so far in 2023" beside a level: the span of a change, not the level's date
+    if (p?.kind === 'flow' && p.grain === 'ytd' && p.end === env.filedDate && metricKind(metric) === 'stock') return undefined;
     return p && fitPeriod(metric, p) ? p : undefined;
   };
   if (!own.length) {

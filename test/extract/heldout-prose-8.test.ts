@@ -186,4 +186,21 @@ describe('held-out shapes fixed in 0.9.10', () => {
     const plan = run('MARA', '2021-08-13', `${head}- Bought 30,000 more miners, which when fully deployed could generate approximately 10.37 EH/s`);
     expect(plan.some((f) => f.metric.startsWith('hashrate_') && f.confidence >= 0.5)).toBe(false);
   });
+
+  it("'buys 1K bitcoins so far in 2022' (written January 10, 2022) is the year to that day, and 'falls to September lows' names no period (Seeking Alpha on Bitfarms, January 10, 2022)", () => {
+    const text = 'Bitfarms buys 1K bitcoins so far in 2022 as price dips\n\nJan. 10, 2022\n\n- Bitfarms (NASDAQ:BITF) buys 1K bitcoins as the price of the largest token keeps falling to September lows.\n- Earlier, Bitfarms said it mined 3,452 BTC in 2021.';
+    const facts = run('BITF', '2022-01-10', text);
+    expect(flows(facts, 'btc_purchased')).toEqual(['2022-01-01..2022-01-10=1000']);
+    expect(facts.some((f) => f.metric === 'btc_purchased' && (f.periodStart ?? '').startsWith('2021'))).toBe(false);
+  });
+
+  it("'The number of bitcoin mined in the quarter tumbled to 330 from 982' is the quarter's production (CoinDesk on Hut 8's Q3 2023, November 14, 2023)", () => {
+    const text = 'Hut 8 third-quarter net loss more than doubles as production slumps\n\nHut 8 said its third-quarter net loss more than doubled. The number of bitcoin mined in the quarter tumbled to 330 from 982.';
+    expect(flows(run('HUT', '2023-11-14', text), 'btc_produced')).toEqual(['2023-07-01..2023-09-30=330']);
+  });
+
+  it("'having increased it by 24% so far in 2023' does not date the capacity beside it at publication (Bitfarms September 2023 coverage, October 2, 2023)", () => {
+    const text = 'Bitfarms mined 411 BTC in September 2023\n\nWith the new machines, the company has reached a total operating capacity of 233 MW, having increased it by 24% so far in 2023.';
+    expect(run('BITF', '2023-10-02', text).filter((f) => f.metric === 'power_capacity').map((f) => f.asOf)).toEqual(['2023-09-30']);
+  });
 });
